@@ -4,7 +4,7 @@ Importing briefing loads no model and imports neither torch nor transformers; th
 are imported only by the code that runs a seq2seq model.
 """
 
-import logging
+import logging as _logging
 
 from briefing.claims import ClaimScores, score_claims
 from briefing.errors import (
@@ -38,4 +38,4 @@ __all__ = [
 
 __version__ = "0.1.0"
 
-logging.getLogger(__name__).addHandler(logging.NullHandler())
+_logging.getLogger(__name__).addHandler(_logging.NullHandler())

@@ -1,0 +1,55 @@
+"""The public surface: what ``import briefing`` offers, and what importing costs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import briefing
+
+from conftest import subprocess_env
+
+
+def test_all_is_sorted_and_complete() -> None:
+    assert briefing.__all__ == sorted(briefing.__all__)
+    for name in briefing.__all__:
+        assert hasattr(briefing, name), name
+
+
+def test_public_names_are_exactly_these() -> None:
+    public = {name for name in dir(briefing) if not name.startswith("_")}
+    # Subpackages appear as attributes once imported; they are reachable, not exported.
+    modules = {
+        "article",
+        "batch",
+        "claims",
+        "cli",
+        "errors",
+        "evaluation",
+        "sentences",
+        "summarize",
+        "types",
+    }
+    assert public - modules == set(briefing.__all__) - {"__version__"}
+
+
+def test_import_loads_no_heavy_library() -> None:
+    code = (
+        "import sys, briefing; "
+        "heavy = [m for m in ('torch', 'transformers', 'trafilatura', 'datasets', 'nltk') "
+        "if m in sys.modules]; print(','.join(heavy))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=subprocess_env(),
+    )
+    assert out.stdout.strip() == ""
+
+
+def test_errors_share_one_base() -> None:
+    for name in ("ConfigError", "DataError", "InputError", "ModelError", "ModelNotAvailableError"):
+        assert issubclass(getattr(briefing, name), briefing.BriefingError)
+    assert issubclass(briefing.ModelNotAvailableError, briefing.ModelError)
