@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import briefing
-
 from conftest import subprocess_env
 
 
