@@ -10,22 +10,25 @@ explainable line by line:
 
    - ``prose``: a paragraph (8+ words ending in sentence punctuation, or 16+ words);
    - ``inline`` furniture that also appears *inside* stories ("Advertisement",
-     "Read more: ...", "Image caption ...", "Photo: ..." credits);
+     "Read more: ...", "Image caption ...", "Photo: ..." credits, share buttons);
    - ``boundary`` furniture that frames a story (sign-in and menu lines,
-     breadcrumbs, share and comment buttons, copyright, newsletter and cookie
-     notices, "Follow us on ...", tag lists);
+     breadcrumbs, comment counts, copyright, newsletter and cookie notices,
+     "Follow us on ...", tag lists);
    - ``list`` headers ("Related stories", "Most read", "More from ...") whose
      following short headline lines are the list and go with them;
    - ``byline`` ("By Jane Doe, Staff Reporter") and ``date`` lines
      ("Published 4 September 2026"), kept as metadata;
+   - ``sentence``: a short line that ends like a sentence ("She added:",
+     "Only the mayor stayed home.");
    - ``short``: anything else (headlines, subheadings, list items, site names).
 
 2. **The shape of the story.** The body is the run of prose paragraphs with the
    most text. Runs are split where non-prose lines pile up: each line adds to a
-   gap weight (``short`` 1, ``inline`` 0.5, ``boundary`` 4, a ``list`` header
-   ends the run at once), and a run ends when the weight reaches
-   :data:`GAP_LIMIT`. So a stats box of five short lines inside a story stays,
-   while a share bar plus a "Most read" list ends it. Lines before and after the
+   gap weight (``sentence`` and ``inline`` 0.5, ``short`` 1, ``boundary`` 4, a
+   ``list`` header ends the run at once), and a run ends when the weight reaches
+   :data:`GAP_LIMIT`. A ``sentence`` line right next to a run joins it. So a
+   stats box of five short lines inside a story stays, while a comment count plus
+   a "Most read" list ends it. Lines before and after the
    body are furniture, except the metadata found there: the title (the headline
    line nearest above the byline, or above the body), the byline and the date.
    Inside the body, furniture lines and list blocks are removed; other short lines
@@ -85,6 +88,8 @@ _INLINE = r"""
   | listen\s+to\s+(this|the)\s+(article|story).*
   | (\d+\s+)?min(ute)?s?\s+read|reading\s+time\s*:?.{0,30}
   | loading(\.{3}|…)?|play\s+video|watch\s+(the\s+)?video
+  | share(\s+(this|the))?(\s+(article|story|page|post|video))?(\s+(on|via|to|with|by)\s+.{1,40})?
+  | (print|email|save)(\s+this)?(\s+(article|story|page))?
 """
 _BOUNDARY = r"""
     skip\s+to\s+(main\s+)?(content|navigation|the\s+main\s+content)|jump\s+to\s+content
@@ -95,7 +100,6 @@ _BOUNDARY = r"""
   | subscribe(\s+(now|today|here))?(\s+(to|for|from)\s+.{0,60})?
   | (sign\s+up|register)\s+(for|to)\s+.{0,60}newsletters?\b.*
   | (get|receive)\s+(our|the)\s+.{0,40}newsletters?\b.*|newsletters?(\s+sign-?up)?
-  | share(\s+(this|the))?(\s+(article|story|page|post|video))?(\s+(on|via|to|with)\s+.{1,40})?
   | (show|view|hide|load|read|see|open)(\s+all)?(\s+\d+)?\s+comments?(\s*\(\d+\))?
   | comments?(\s*\(\d+\)|\s+\d+)?|\d+\s+comments?
   | (leave|post|add)\s+(a|your)\s+(comment|reply)|join\s+the\s+(conversation|discussion|debate)
@@ -131,59 +135,22 @@ _COOKIE = re.compile(
 # Words of navigation bars and share bars: a short line made only of them is furniture.
 _NAV_WORDS: Final = frozenset(
     {
-        "login",
-        "logout",
-        "log",
-        "in",
-        "out",
-        "register",
-        "sign",
-        "up",
-        "subscribe",
-        "menu",
-        "search",
-        "home",
-        "share",
-        "tweet",
-        "email",
-        "e-mail",
-        "print",
-        "facebook",
-        "twitter",
-        "x",
-        "whatsapp",
-        "linkedin",
-        "reddit",
-        "pinterest",
-        "instagram",
+        "account", "back", "close", "comment", "comments", "copy", "e-mail", "email",
+        "facebook", "flipboard", "follow", "home", "in", "instagram", "link", "linkedin",
+        "log", "login", "logout", "menu", "messenger", "my", "navigation", "newsletter",
+        "newsletters", "next", "out", "pinterest", "prev", "previous", "print", "profile",
+        "reddit", "register", "save", "search", "share", "sign", "skip", "subscribe",
+        "telegram", "tiktok", "toggle", "top", "tweet", "twitter", "up", "us", "whatsapp", "x",
         "youtube",
-        "tiktok",
-        "telegram",
-        "messenger",
-        "flipboard",
-        "copy",
-        "link",
-        "comments",
-        "comment",
-        "save",
-        "follow",
-        "us",
-        "account",
-        "my",
-        "profile",
-        "newsletter",
-        "newsletters",
-        "close",
-        "skip",
-        "navigation",
-        "toggle",
-        "next",
-        "previous",
-        "prev",
-        "back",
-        "top",
     }
-)
+)  # fmt: skip
+_SHARE_WORDS: Final = frozenset(
+    {
+        "share", "tweet", "email", "e-mail", "print", "facebook", "twitter", "x", "whatsapp",
+        "linkedin", "reddit", "pinterest", "telegram", "messenger", "flipboard", "copy",
+        "link", "save",
+    }
+)  # fmt: skip
 _WORD = re.compile(r"[\w’'@.-]+")
 _NAV_SEPARATOR = re.compile(r"\s*[|•·]\s*")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»/]\s+|\s*[>›»]\s*")
@@ -261,8 +228,10 @@ def classify_line(line: str) -> str:
     if len(line) > _SHORT_LINE_CHARS:
         return "boundary" if "ookie" in line and _COOKIE.search(line) else "prose"
     # Quoted or bracketed furniture ("(Photo: ...)", '"Follow X on Twitter."').
-    bare = line.strip(_QUOTES)
-    match = _FURNITURE.fullmatch(bare) if bare else None
+    match = _FURNITURE.fullmatch(line)
+    if match is None and line[0] in _QUOTES:
+        bare = line.strip(_QUOTES)
+        match = _FURNITURE.fullmatch(bare) if bare else None
     if match is not None:
         kind = match.lastgroup
         assert kind is not None
@@ -279,8 +248,10 @@ def classify_line(line: str) -> str:
     ends_like_sentence = _ends_like_sentence(line)
     if words >= _LONG_LINE_WORDS or (words >= _PROSE_MIN_WORDS and ends_like_sentence):
         return "prose"
-    if words <= 8 and _is_navigation(line):
-        return "boundary"
+    if words <= 8:
+        navigation = _navigation(line)
+        if navigation is not None:
+            return navigation
     return "sentence" if ends_like_sentence else "short"
 
 
@@ -289,18 +260,19 @@ def _is_byline(line: str) -> bool:
     return match is not None and _NOT_A_NAME.match(match.group("name")) is None
 
 
-def _is_navigation(line: str) -> bool:
-    lowered = line.lower()
-    tokens = _WORD.findall(lowered)
+def _navigation(line: str) -> str | None:
+    """``"inline"`` for a share bar, ``"boundary"`` for a menu or breadcrumb, else ``None``."""
+    tokens = _WORD.findall(line.lower())
     if tokens and all(token in _NAV_WORDS for token in tokens):
-        return True
+        # Share bars also sit between the lede and the rest of a story.
+        return "inline" if all(token in _SHARE_WORDS for token in tokens) else "boundary"
     for separator in (_NAV_SEPARATOR, _BREADCRUMB_SEPARATOR):
         parts = [part for part in separator.split(line) if part]
         if len(parts) >= 2 and all(
             part.count(" ") < 4 and not _ends_like_sentence(part) for part in parts
         ):
-            return True
-    return False
+            return "boundary"
+    return None
 
 
 def find_dateline(paragraph: str) -> str | None:
@@ -348,16 +320,7 @@ def isolate_story(text: str) -> Isolated:
         stripped = line.strip()
         kinds.append(classify_line(stripped) if stripped else None)
 
-    # List items: the short lines that follow a list header, up to the next prose line.
-    in_list = False
-    for index, kind in enumerate(kinds):
-        if kind == "list":
-            in_list = True
-        elif in_list and kind is not None:
-            if kind == "prose":
-                in_list = False
-            else:
-                kinds[index] = "item"
+    _mark_list_items(kinds)
 
     start, end = _best_run(kinds, lines)
     title = byline = published = None
@@ -401,6 +364,29 @@ def isolate_story(text: str) -> Isolated:
         published=published,
         dropped=tuple(lines[index].strip() for index in sorted(dropped)),
     )
+
+
+def _mark_list_items(kinds: list[str | None]) -> None:
+    """Turn the short lines after a list header ("Most read") into ``item`` lines.
+
+    The list runs until a line that is neither ``short`` nor ``sentence`` (prose,
+    furniture, a byline). A list ended by a byline or date line gives back its last
+    line: a headline right above a byline is the story's title, not a list item.
+    """
+    last_item = -1
+    in_list = False
+    for index, kind in enumerate(kinds):
+        if kind is None:
+            continue
+        if kind == "list":
+            in_list = True
+        elif in_list and kind in ("short", "sentence"):
+            kinds[index] = "item"
+            last_item = index
+        elif in_list:
+            in_list = False
+            if kind in ("byline", "date") and last_item >= 0:
+                kinds[last_item] = "short"
 
 
 def _best_run(kinds: list[str | None], lines: list[str]) -> tuple[int, int]:
