@@ -41,19 +41,21 @@ def main() -> int:
         story = isolate_story(normalise_text(text))
         assert story.text == article.text
         lines = [line for line in normalise_text(text).split("\n") if line.strip()]
-        entry = totals.setdefault(corpus, [0, 0, 0, 0])
+        entry = totals.setdefault(corpus, [0, 0, 0, 0, 0])
         entry[0] += 1
         entry[1] += len(lines)
         entry[2] += len(story.dropped)
         entry[3] += article.title is not None
+        # Lines gone from the text for any reason: furniture, title, byline, date.
+        entry[4] += len(lines) - sum(1 for line in article.text.split("\n") if line.strip())
         if show:
             for line in story.dropped:
                 print(f"{corpus}:{name}: dropped {line[:100]!r}")
             if article.title is not None:
                 print(f"{corpus}:{name}: title {article.title[:100]!r}")
-    print(f"{'corpus':10} {'texts':>6} {'lines':>7} {'dropped':>8} {'titles':>7}")
-    for corpus, (texts, lines, dropped, titles) in totals.items():
-        print(f"{corpus:10} {texts:6} {lines:7} {dropped:8} {titles:7}")
+    print(f"{'corpus':10} {'texts':>6} {'lines':>7} {'furniture':>9} {'titles':>7} {'removed':>8}")
+    for corpus, (texts, lines, dropped, titles, removed) in totals.items():
+        print(f"{corpus:10} {texts:6} {lines:7} {dropped:9} {titles:7} {removed:8}")
     return 0
 
 

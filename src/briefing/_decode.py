@@ -44,12 +44,10 @@ _UTF8_MULTIBYTE = re.compile(
 )
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _C1_OR_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-# Characters normalised in every text: non-breaking and other fixed-width spaces
-# become plain spaces so that word splitting and regular expressions see one kind
-# of space; Unicode line and paragraph separators become newlines; zero-width
-# characters and stray BOMs are removed.
-_SPACE_LIKE = ("\u00a0", "\u2007", "\u202f", "\u2060")
-_REMOVED = ("\ufeff", "\u200b")
+# Non-breaking and other fixed-width spaces become plain spaces, so that word
+# splitting and regular expressions see one kind of space. Every replacement is
+# one character for one, so offsets into the text stay valid.
+_SPACE_LIKE = ("\u00a0", "\u2007", "\u202f")
 
 
 def looks_binary_text(sample: str) -> bool:
@@ -132,18 +130,17 @@ def decode_bytes(data: bytes, origin: str) -> str:
 def normalise_text(text: str) -> str:
     """Normalise line endings and space characters; keep quotes and everything else.
 
-    ``\\r\\n`` and ``\\r`` become ``\\n``; non-breaking spaces become spaces; zero-width
-    spaces and stray byte-order marks are removed. Curly and straight quotes, dashes
-    and accents are left exactly as they are.
+    ``\\r\\n`` and ``\\r`` become ``\\n``; non-breaking spaces become spaces; Unicode
+    line and paragraph separators become ``\\n``. Apart from ``\\r\\n``, each change
+    replaces one character with one, so offsets computed on a file with ``\\n`` line
+    endings (annotations, for example) stay valid. Curly and straight quotes,
+    dashes and accents are left exactly as they are.
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     for space in _SPACE_LIKE:
         if space in text:
             text = text.replace(space, " ")
-    for removed in _REMOVED:
-        if removed in text:
-            text = text.replace(removed, "")
     if "\u2028" in text or "\u2029" in text:
         text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     return text

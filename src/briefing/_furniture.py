@@ -29,10 +29,11 @@ explainable line by line:
    :data:`GAP_LIMIT`. A ``sentence`` line right next to a run joins it. So a
    stats box of five short lines inside a story stays, while a comment count plus
    a "Most read" list ends it. Lines before and after the
-   body are furniture, except the metadata found there: the title (the headline
-   line nearest above the byline, or above the body), the byline and the date.
+   body are furniture, except the metadata found there: the title (the first
+   headline-shaped line in the block just above the byline, or above the body),
+   the byline and the date.
    Inside the body, furniture lines and list blocks are removed; other short lines
-   (subheadings, "She added:") stay.
+   (subheadings, "She added:", the "6:05 p.m." of a live blog) stay.
 
 A clean story has no furniture lines and one run of prose, so it comes back
 unchanged; if its first line is a headline (no final punctuation), that line
@@ -202,6 +203,8 @@ class Isolated:
         title, byline, dateline, published: metadata, ``None`` when absent.
         dropped: the lines removed as furniture, in order (for reporting and tests;
             title, byline and date lines are metadata, not counted here).
+        has_prose: whether a paragraph of prose was found; without one, ``text``
+            is every line of the input that is not furniture.
     """
 
     text: str
@@ -210,6 +213,7 @@ class Isolated:
     dateline: str | None
     published: str | None
     dropped: tuple[str, ...]
+    has_prose: bool
 
 
 def _ends_like_sentence(line: str) -> bool:
@@ -325,7 +329,8 @@ def isolate_story(text: str) -> Isolated:
     start, end = _best_run(kinds, lines)
     title = byline = published = None
     dropped: list[int] = []
-    if start < 0:
+    has_prose = start >= 0
+    if not has_prose:
         # No prose at all (a brief, a list): keep every line that is not furniture.
         start, end = 0, len(lines) - 1
     else:
@@ -347,14 +352,9 @@ def isolate_story(text: str) -> Isolated:
             ):
                 kept.pop()
             continue
-        if kind == "byline":
-            byline = byline or _byline_name(lines[index].strip())[0]
-            continue
-        if kind == "date":
-            published = published or _date_value(lines[index].strip())
-            continue
+        # A time or name line inside the body ("6:05 p.m." in a live blog) is text.
         kept.append(lines[index])
-    body = "\n".join(kept).strip("\n")
+    body = "\n".join(kept).strip()
     first_line = body.lstrip().split("\n", 1)[0]
     return Isolated(
         text=body,
@@ -363,6 +363,7 @@ def isolate_story(text: str) -> Isolated:
         dateline=find_dateline(first_line.lstrip()) if first_line else None,
         published=published,
         dropped=tuple(lines[index].strip() for index in sorted(dropped)),
+        has_prose=has_prose,
     )
 
 

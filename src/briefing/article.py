@@ -53,6 +53,8 @@ _HTML_MIN_TAGS: Final = 5
 # Share of the sample taken up by tags above which a text counts as HTML.
 _HTML_MIN_TAG_SHARE: Final = 0.1
 _HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
+# Whitespace, and the invisible characters that editors leave behind.
+_BLANK = re.compile(r"[\s\u200b\u2060\ufeff]*")
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTALL)
 
 
@@ -149,14 +151,19 @@ def parse_article(
 
 def looks_like_html(text: str) -> bool:
     """Whether ``text`` is an HTML document: a doctype or ``<html>`` tag near the start,
-    or tags making up a tenth of the first 10,000 characters."""
+    or opening and closing tags making up a tenth of the first 10,000 characters."""
     sample = text[:_HTML_SAMPLE_CHARS]
     if "<" not in sample:
         return False
     if _HTML_START.search(sample, 0, 2_000):
         return True
     tags = _TAG.findall(sample)
-    return len(tags) >= _HTML_MIN_TAGS and sum(map(len, tags)) >= _HTML_MIN_TAG_SHARE * len(sample)
+    return (
+        len(tags) >= _HTML_MIN_TAGS
+        # Markup closes its elements; a text that mentions "<b>" does not.
+        and any(tag.startswith("</") for tag in tags)
+        and sum(map(len, tags)) >= _HTML_MIN_TAG_SHARE * len(sample)
+    )
 
 
 def _format_size(size: int) -> str:
@@ -251,7 +258,7 @@ def _parse(
     else:
         raise TypeError(f"content must be str or bytes, not {type(content).__name__}")
     text = normalise_text(text)
-    if not text.strip():
+    if _BLANK.fullmatch(text):
         raise InputError(f"{origin}: the {noun} holds only whitespace")
     if html is None:
         html = looks_like_html(text)
@@ -289,6 +296,8 @@ def _extract_html(text: str, origin: str) -> dict[str, str | None]:
                 include_tables=False,
                 favor_precision=precision,
                 with_metadata=True,
+                # Without this, htmldate reads "© 2026" as a publication date.
+                date_extraction_params={"extensive_search": False},
             )
             fields = {
                 name: _clean(getattr(document, name, None)) for name in ("title", "author", "date")
@@ -317,6 +326,9 @@ def _parse_html(text: str, origin: str, options: ReadOptions) -> Article:
             body = rest
     if options.strip_furniture:
         story = isolate_story(body)
+        if not story.has_prose:
+            # What trafilatura found is a menu or a list of links, not a story.
+            raise InputError(f"{origin}: no article text found in the HTML")
         body = story.text
         title = title or story.title
         byline = byline or story.byline
