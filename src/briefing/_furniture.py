@@ -24,11 +24,12 @@ explainable line by line:
 
 2. **The shape of the story.** The body is the run of prose paragraphs with the
    most text. Runs are split where non-prose lines pile up: each line adds to a
-   gap weight (``sentence`` and ``inline`` 0.5, ``short`` 1, ``boundary`` 4, a
-   ``list`` header ends the run at once), and a run ends when the weight reaches
-   :data:`GAP_LIMIT`. A ``sentence`` line right next to a run joins it. So a
-   stats box of five short lines inside a story stays, while a comment count plus
-   a "Most read" list ends it. Lines before and after the
+   gap weight (``sentence`` and ``inline`` 0.5, ``short`` and list items 1,
+   ``boundary`` and ``list`` headers 4), and a run ends when the weight reaches
+   :data:`GAP_LIMIT` (8). A ``sentence`` line right next to a run joins it. So a
+   stats box of five short lines or a three-headline "Related" box inside a story
+   stays (the box itself is removed), while a comment count plus a "Most read"
+   list ends the story. Lines before and after the
    body are furniture, except the metadata found there: the title (the first
    headline-shaped line in the block just above the byline, or above the body),
    the byline and the date.
@@ -57,6 +58,8 @@ _GAP_WEIGHT: Final = {
     "byline": 1.0,
     "date": 1.0,
     "boundary": 4.0,
+    "list": 4.0,
+    "item": 1.0,
 }
 # A short sentence-like line joins a run of prose only this close to it (gap weight).
 _SENTENCE_REACH: Final = 2.0
@@ -420,7 +423,7 @@ def _best_run(kinds: list[str | None], lines: list[str]) -> tuple[int, int]:
             continue
         if kind == "sentence" and gap < _SENTENCE_REACH:
             run_end = index
-        gap += GAP_LIMIT if kind in ("list", "item") else _GAP_WEIGHT[kind]
+        gap += _GAP_WEIGHT[kind]
         if gap >= GAP_LIMIT:
             if size > best_size:
                 best, best_size = (run_start, run_end), size
