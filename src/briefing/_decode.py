@@ -54,7 +54,7 @@ def looks_binary_text(sample: str) -> bool:
     """Whether decoded text holds NUL or too many other control characters."""
     if "\x00" in sample:
         return True
-    if not sample:
+    if not sample or _C1_OR_CONTROL.search(sample) is None:
         return False
     controls = len(_C1_OR_CONTROL.findall(sample))
     return controls > MAX_CONTROL_RATIO * len(sample)

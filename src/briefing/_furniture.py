@@ -66,9 +66,18 @@ _SENTENCE_REACH: Final = 2.0
 # A line with at least this many words is prose whatever its last character.
 _LONG_LINE_WORDS: Final = 16
 _PROSE_MIN_WORDS: Final = 8
-# Furniture patterns are only tried on lines up to this many characters: real
-# furniture is short, and long lines are paragraphs (cookie notices excepted).
-_SHORT_LINE_CHARS: Final = 200
+# The furniture patterns are only tried on lines up to this many words: furniture
+# is short, and matching every paragraph would cost most of the reading time.
+# Longer lines are only checked for the phrases of long furniture below.
+_FURNITURE_MAX_WORDS: Final = 15
+# Phrases that make a line furniture wherever they occur in it: photo agency
+# credits (short lines only) and legal footers and cookie notices (any length).
+_CREDIT_PHRASES: Final = (
+    "getty images", "ap photo", "afp photo", "reuters/", "shutterstock", "alamy", "epa-efe",
+)  # fmt: skip
+_LEGAL_PHRASES: Final = ("all rights reserved",)
+# Cookie notices and legal footers run to a few sentences, not to a paragraph.
+_NOTICE_MAX_WORDS: Final = 60
 _TITLE_MAX_WORDS: Final = 25
 
 _TERMINAL = frozenset(".!?…:;")
@@ -87,7 +96,6 @@ _INLINE = r"""
   | (image|photo|picture|video|media|graphic)\s*(caption|source|credit|copyright)\b.*
   | (image|photo|picture|photograph|illustration|credit|video|watch)\s*:.*
   | (photo(graph)?s?|images?|pictures?|illustration)\s+(by|credit|courtesy)\b.*
-  | .{0,80}\b(getty\s+images|ap\s+photo|afp\s+photo|reuters\s*/|shutterstock|alamy|epa-efe)\b.{0,60}
   | media\s+playback\s+is\s+(not\s+supported|unsupported)\s+on\s+(this|your)\s+device\.?
   | listen\s+to\s+(this|the)\s+(article|story).*
   | (\d+\s+)?min(ute)?s?\s+read|reading\s+time\s*:?.{0,30}
@@ -107,7 +115,7 @@ _BOUNDARY = r"""
   | (show|view|hide|load|read|see|open)(\s+all)?(\s+\d+)?\s+comments?(\s*\(\d+\))?
   | comments?(\s*\(\d+\)|\s+\d+)?|\d+\s+comments?
   | (leave|post|add)\s+(a|your)\s+(comment|reply)|join\s+the\s+(conversation|discussion|debate)
-  | (©|\(c\)|copyright\s*(©|\(c\)|\d{4})).*|.*\ball\s+rights\s+reserved\b.*
+  | (©|\(c\)|copyright\s*(©|\(c\)|\d{4})).*
   | follow\s+(us|me|@\w+|[\w .'’-]{1,40}?)\s+on\s+(twitter|x|facebook|instagram|tiktok|linkedin
         |youtube|threads|bluesky|mastodon|telegram|whatsapp)\b.*
   | follow\s+us\b.*|like\s+us\s+on\s+facebook\b.*
@@ -156,6 +164,7 @@ _SHARE_WORDS: Final = frozenset(
     }
 )  # fmt: skip
 _WORD = re.compile(r"[\w’'@.-]+")
+_SEPARATOR_MARKS: Final = "|•·>›»/"
 _NAV_SEPARATOR = re.compile(r"\s*[|•·]\s*")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»/]\s+|\s*[>›»]\s*")
 
@@ -232,21 +241,26 @@ def classify_line(line: str) -> str:
         ``"inline"``, ``"boundary"``, ``"list"``, ``"byline"``, ``"date"`` or ``"short"``.
     """
     words = line.count(" ") + 1
-    if len(line) > _SHORT_LINE_CHARS:
-        return "boundary" if "ookie" in line and _COOKIE.search(line) else "prose"
-    # Quoted or bracketed furniture ("(Photo: ...)", '"Follow X on Twitter."').
-    match = _FURNITURE.fullmatch(line)
-    if match is None and line[0] in _QUOTES:
-        bare = line.strip(_QUOTES)
-        match = _FURNITURE.fullmatch(bare) if bare else None
-    if match is not None:
-        kind = match.lastgroup
-        assert kind is not None
-        # A list header is a heading, not a sentence.
-        if kind != "list" or (words <= 8 and not line.endswith(".")):
-            return kind
-    if "ookie" in line and _COOKIE.search(line):
+    lowered = line.lower()
+    if words <= _NOTICE_MAX_WORDS and (
+        any(phrase in lowered for phrase in _LEGAL_PHRASES)
+        or ("cookie" in lowered and _COOKIE.search(line))
+    ):
         return "boundary"
+    if words <= _FURNITURE_MAX_WORDS:
+        match = _FURNITURE.fullmatch(line)
+        if match is None and line[0] in _QUOTES:
+            # Quoted or bracketed furniture ("(Photo: ...)", '"Follow X on Twitter."').
+            bare = line.strip(_QUOTES)
+            match = _FURNITURE.fullmatch(bare) if bare else None
+        if match is not None:
+            kind = match.lastgroup
+            assert kind is not None
+            # A list header is a heading, not a sentence.
+            if kind != "list" or (words <= 8 and not line.endswith(".")):
+                return kind
+        if any(phrase in lowered for phrase in _CREDIT_PHRASES):
+            return "inline"
     if words <= 12:
         if _is_byline(line):
             return "byline"
@@ -273,6 +287,8 @@ def _navigation(line: str) -> str | None:
     if tokens and all(token in _NAV_WORDS for token in tokens):
         # Share bars also sit between the lede and the rest of a story.
         return "inline" if all(token in _SHARE_WORDS for token in tokens) else "boundary"
+    if not any(mark in line for mark in _SEPARATOR_MARKS):
+        return None
     for separator in (_NAV_SEPARATOR, _BREADCRUMB_SEPARATOR):
         parts = [part for part in separator.split(line) if part]
         if len(parts) >= 2 and all(
