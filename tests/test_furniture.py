@@ -194,3 +194,18 @@ def test_no_prose_keeps_non_furniture_lines() -> None:
     story = isolate_story("Storm warning\nMenu\nRoads closed on the coast")
     assert story.text == "Storm warning\nRoads closed on the coast"
     assert not story.has_prose
+
+
+def test_title_above_share_buttons_without_byline() -> None:
+    text = f"Menu\nLibrary to close in June\nShare this article\nAdvertisement\n{PARAGRAPH}"
+    story = isolate_story(text)
+    assert story.title == "Library to close in June"
+    assert story.text == PARAGRAPH
+    assert story.dropped == ("Menu", "Share this article", "Advertisement")
+
+
+def test_byline_with_date() -> None:
+    story = isolate_story(f"Library to close\nBy Jane Doe | March 12, 2026\n{PARAGRAPH}")
+    assert story.byline == "Jane Doe"
+    assert story.published == "March 12, 2026"
+    assert story.title == "Library to close"

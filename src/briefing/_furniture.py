@@ -26,15 +26,16 @@ explainable line by line:
    most text. Runs are split where non-prose lines pile up: each line adds to a
    gap weight (``sentence`` and ``inline`` 0.5, ``short`` and list items 1,
    ``boundary`` and ``list`` headers 4), and a run ends when the weight reaches
-   :data:`GAP_LIMIT` (8). A ``sentence`` line right next to a run joins it. So a
-   stats box of five short lines or a three-headline "Related" box inside a story
-   stays (the box itself is removed), while a comment count plus a "Most read"
-   list ends the story. Lines before and after the
-   body are furniture, except the metadata found there: the title (the first
-   headline-shaped line in the block just above the byline, or above the body),
-   the byline and the date.
-   Inside the body, furniture lines and list blocks are removed; other short lines
-   (subheadings, "She added:", the "6:05 p.m." of a live blog) stay.
+   :data:`GAP_LIMIT` (8). A ``sentence`` line right next to a run joins it.
+   So a stats box of five short lines or a three-headline "Related" box inside
+   a story stays (the box itself is removed), while a comment count plus a
+   "Most read" list ends the story.
+
+   Lines before and after the body are furniture, except the metadata found
+   there: the title (the first headline-shaped line in the block just above the
+   byline, or above the body), the byline and the date. Inside the body,
+   furniture lines and list blocks are removed; other short lines (subheadings,
+   "She added:", the "6:05 p.m." of a live blog) stay.
 
 A clean story has no furniture lines and one run of prose, so it comes back
 unchanged; if its first line is a headline (no final punctuation), that line
@@ -464,9 +465,9 @@ def _header(
     """Title, byline and date from the lines above the body; the rest goes to ``dropped``.
 
     The title is looked for in the block of lines just above the byline (or the
-    body, when there is no byline), back to the nearest furniture line: the first
-    headline-shaped line there with three or more words, else the nearest one with
-    two. Site names and menu words above the furniture are never considered.
+    body, when there is no byline), back to the nearest menu, list or paragraph:
+    the first headline-shaped line there with three or more words, else the
+    nearest one with two. Site names above the menus are never considered.
     """
     byline = published = None
     byline_at = -1
@@ -496,7 +497,9 @@ def _find_title(lines: list[str], kinds: list[str | None], below: int, stop: int
     block: list[int] = []
     for index in range(below - 1, stop, -1):
         kind = kinds[index]
-        if kind in ("inline", "boundary", "list", "item", "prose"):
+        # Menus and lists end the header block; share buttons, advertisements and
+        # captions often sit between a headline and its story, so they do not.
+        if kind in ("boundary", "list", "item", "prose"):
             break
         if kind == "short" and _is_title_shaped(lines[index].strip()):
             block.append(index)
