@@ -358,6 +358,11 @@ def test_html_without_article() -> None:
         parse_article("<html><body></body></html>")
 
 
+def test_short_html_brief_is_an_article() -> None:
+    article = parse_article("<html><body><p>The minister has resigned.</p></body></html>")
+    assert article.text == "The minister has resigned."
+
+
 def test_html_forced_and_refused(tmp_path: Path) -> None:
     fragment = "<p>" + STORY.replace("\n\n", "</p><p>") + "</p>"
     assert parse_article(fragment, html=True).text.startswith("Farmers in the valley")

@@ -44,6 +44,7 @@ PARAGRAPH_2 = (
         ("You may also like", "list"),
         ("© 2026 The Coastal Herald. All rights reserved.", "boundary"),
         ("Copyright 2026 Atlantic Ledger Media", "boundary"),
+        ("Copyright The Valley Courier", "boundary"),
         ("We use cookies to improve your experience on our site.", "boundary"),
         ("Accept all cookies", "boundary"),
         ("Sign up for our newsletter", "boundary"),

@@ -262,6 +262,9 @@ def classify_line(line: str) -> str:
                 return kind
         if any(phrase in lowered for phrase in _CREDIT_PHRASES):
             return "inline"
+        # "Copyright The Herald Group" (a story's "Copyright law ..." is a sentence).
+        if lowered.startswith("copyright") and not _ends_like_sentence(line):
+            return "boundary"
     if words <= 12:
         if _is_byline(line):
             return "byline"

@@ -55,6 +55,7 @@ _HTML_MIN_TAG_SHARE: Final = 0.1
 _HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 # Whitespace, and the invisible characters that editors leave behind.
 _BLANK = re.compile(r"[\s\u200b\u2060\ufeff]*")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$", re.MULTILINE)
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTALL)
 
 
@@ -326,7 +327,7 @@ def _parse_html(text: str, origin: str, options: ReadOptions) -> Article:
             body = rest
     if options.strip_furniture:
         story = isolate_story(body)
-        if not story.has_prose:
+        if not story.has_prose and not _SENTENCE_END.search(story.text):
             # What trafilatura found is a menu or a list of links, not a story.
             raise InputError(f"{origin}: no article text found in the HTML")
         body = story.text
