@@ -6,6 +6,7 @@ are imported only by the code that runs a seq2seq model.
 
 import logging as _logging
 
+from briefing.article import ReadOptions, parse_article, read_article
 from briefing.claims import ClaimScores, score_claims
 from briefing.errors import (
     BriefingError,
@@ -29,9 +30,12 @@ __all__ = [
     "InputError",
     "ModelError",
     "ModelNotAvailableError",
+    "ReadOptions",
     "Sentence",
     "Summary",
     "__version__",
+    "parse_article",
+    "read_article",
     "score_claims",
     "split_sentences",
 ]

@@ -51,6 +51,8 @@ class Article:
         text: the story body; every offset briefing reports indexes into it.
         title, byline, dateline: metadata found around the story, if any.
         origin: where the text came from (a path, ``"<stdin>"`` or ``"<string>"``).
+        published: the publication date as the page gave it ("4 September 2026",
+            "2026-09-04"), if any.
     """
 
     text: str
@@ -58,6 +60,7 @@ class Article:
     byline: str | None = None
     dateline: str | None = None
     origin: str = "<string>"
+    published: str | None = None
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -73,6 +76,7 @@ class Article:
             "byline": self.byline,
             "dateline": self.dateline,
             "origin": self.origin,
+            "published": self.published,
         }
 
 
