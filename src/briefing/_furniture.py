@@ -113,6 +113,7 @@ _BOUNDARY = r"""
   | subscribe(\s+(now|today|here))?(\s+(to|for|from)\s+.{0,60})?
   | (sign\s+up|register)\s+(for|to)\s+.{0,60}newsletters?\b.*
   | (get|receive)\s+(our|the)\s+.{0,40}newsletters?\b.*|newsletters?(\s+sign-?up)?
+  | (get|receive|have)\b.{0,80}\b(in|to|into)\s+your\s+inbox\b.*
   | (show|view|hide|load|read|see|open)(\s+all)?(\s+\d+)?\s+comments?(\s*\(\d+\))?
   | comments?(\s*\(\d+\)|\s+\d+)?|\d+\s+comments?
   | (leave|post|add)\s+(a|your)\s+(comment|reply)|join\s+the\s+(conversation|discussion|debate)
