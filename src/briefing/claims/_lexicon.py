@@ -1,0 +1,258 @@
+"""Small word lists the claim rules are built from.
+
+Everything the rule engine knows about English attribution is here, so a reader can
+see (and extend) it in one place: reporting verbs with their inflections and British
+and American spellings, hedges that mark unattributed claims, titles, pronouns, and
+a compact table of first names used to guess a speaker's gender for pronouns.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ADVERBS",
+    "BOUNDARY_WORDS",
+    "CLAUSE_MARKERS",
+    "CUE_FORMS",
+    "DETERMINERS",
+    "FEMALE_NAMES",
+    "FEMALE_TITLES",
+    "FEMALE_WORDS",
+    "HEDGE_ADVERBS",
+    "MALE_NAMES",
+    "MALE_TITLES",
+    "MALE_WORDS",
+    "ORG_WORDS",
+    "PASSIVE_HEDGE_VERBS",
+    "PRONOUNS",
+    "RECIPIENT_VERBS",
+    "SAY_LIKE",
+    "TITLES",
+]
+
+
+def _inflect(base: str, third: str, past: str, ing: str, *more: str) -> tuple[str, ...]:
+    return (base, third, past, ing, *more)
+
+
+# Reporting verbs: base form -> every form that may appear. "Say-like" verbs may take
+# a bare clause ("said the plan failed"); the rest need "that" or a clear clause.
+_VERBS: dict[str, tuple[str, ...]] = {
+    "say": _inflect("say", "says", "said", "saying"),
+    "tell": _inflect("tell", "tells", "told", "telling"),
+    "add": _inflect("add", "adds", "added", "adding"),
+    "warn": _inflect("warn", "warns", "warned", "warning"),
+    "caution": _inflect("caution", "cautions", "cautioned", "cautioning"),
+    "argue": _inflect("argue", "argues", "argued", "arguing"),
+    "insist": _inflect("insist", "insists", "insisted", "insisting"),
+    "reiterate": _inflect("reiterate", "reiterates", "reiterated", "reiterating"),
+    "emphasise": _inflect(
+        "emphasise",
+        "emphasises",
+        "emphasised",
+        "emphasising",
+        "emphasize",
+        "emphasizes",
+        "emphasized",
+        "emphasizing",
+    ),
+    "stress": _inflect("stress", "stresses", "stressed", "stressing"),
+    "write": _inflect("write", "writes", "wrote", "writing", "written"),
+    "confirm": _inflect("confirm", "confirms", "confirmed", "confirming"),
+    "deny": _inflect("deny", "denies", "denied", "denying"),
+    "believe": _inflect("believe", "believes", "believed", "believing"),
+    "claim": _inflect("claim", "claims", "claimed", "claiming"),
+    "note": _inflect("note", "notes", "noted", "noting"),
+    "explain": _inflect("explain", "explains", "explained", "explaining"),
+    "acknowledge": _inflect("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
+    "admit": _inflect("admit", "admits", "admitted", "admitting"),
+    "concede": _inflect("concede", "concedes", "conceded", "conceding"),
+    "announce": _inflect("announce", "announces", "announced", "announcing"),
+    "allege": _inflect("allege", "alleges", "alleged", "alleging"),
+    "assert": _inflect("assert", "asserts", "asserted", "asserting"),
+    "contend": _inflect("contend", "contends", "contended", "contending"),
+    "declare": _inflect("declare", "declares", "declared", "declaring"),
+    "estimate": _inflect("estimate", "estimates", "estimated", "estimating"),
+    "predict": _inflect("predict", "predicts", "predicted", "predicting"),
+    "report": _inflect("report", "reports", "reported", "reporting"),
+    "reveal": _inflect("reveal", "reveals", "revealed", "revealing"),
+    "suggest": _inflect("suggest", "suggests", "suggested", "suggesting"),
+    "testify": _inflect("testify", "testifies", "testified", "testifying"),
+    "state": _inflect("state", "states", "stated", "stating"),
+    "maintain": _inflect("maintain", "maintains", "maintained", "maintaining"),
+    "complain": _inflect("complain", "complains", "complained", "complaining"),
+    "conclude": _inflect("conclude", "concludes", "concluded", "concluding"),
+    "recall": _inflect("recall", "recalls", "recalled", "recalling"),
+    "reply": _inflect("reply", "replies", "replied", "replying"),
+    "respond": _inflect("respond", "responds", "responded", "responding"),
+    "counter": _inflect("counter", "counters", "countered", "countering"),
+    "vow": _inflect("vow", "vows", "vowed", "vowing"),
+    "promise": _inflect("promise", "promises", "promised", "promising"),
+    "pledge": _inflect("pledge", "pledges", "pledged", "pledging"),
+    "observe": _inflect("observe", "observes", "observed", "observing"),
+    "remark": _inflect("remark", "remarks", "remarked", "remarking"),
+    "continue": _inflect("continue", "continues", "continued", "continuing"),
+    "assure": _inflect("assure", "assures", "assured", "assuring"),
+    "inform": _inflect("inform", "informs", "informed", "informing"),
+    "tweet": _inflect("tweet", "tweets", "tweeted", "tweeting"),
+    "disclose": _inflect("disclose", "discloses", "disclosed", "disclosing"),
+    "indicate": _inflect("indicate", "indicates", "indicated", "indicating"),
+    "signal": _inflect("signal", "signals", "signalled", "signalling", "signaled", "signaling"),
+    "hint": _inflect("hint", "hints", "hinted", "hinting"),
+    "mention": _inflect("mention", "mentions", "mentioned", "mentioning"),
+    "think": _inflect("think", "thinks", "thought", "thinking"),
+    "find": _inflect("find", "finds", "found", "finding"),
+    "show": _inflect("show", "shows", "showed", "showing", "shown"),
+    "accuse": _inflect("accuse", "accuses", "accused", "accusing"),
+    "agree": _inflect("agree", "agrees", "agreed", "agreeing"),
+    "point out": ("point out", "points out", "pointed out", "pointing out"),
+    "forecast": ("forecast", "forecasts", "forecasted", "forecasting"),
+}
+
+#: Every inflected cue form -> its verb (base form).
+CUE_FORMS: dict[str, str] = {form: base for base, forms in _VERBS.items() for form in forms}
+
+#: Verbs that report speech with a bare clause as readily as with "that".
+SAY_LIKE = frozenset(
+    """say tell add warn argue insist claim write believe estimate predict report
+    confirm note stress emphasise reiterate explain caution acknowledge admit announce
+    state concede contend maintain assert allege think testify tweet recall counter
+    declare reply""".split()
+)
+
+#: Verbs whose object is the person spoken to: "told reporters that ...".
+RECIPIENT_VERBS = frozenset("tell warn assure inform remind caution".split())
+
+#: Verbs that never introduce a claim without "that" (the object is usually a thing).
+THAT_ONLY = frozenset(
+    "find show agree accuse reveal disclose indicate signal hint mention vow promise "
+    "pledge suggest deny complain observe remark respond continue".split()
+)
+
+#: Adverbs that may sit between a hedge-free subject and its cue: "has also said".
+ADVERBS = frozenset(
+    """also later earlier previously repeatedly again then further publicly privately
+    separately once still already recently initially originally subsequently first
+    has have had would will could did does do is was were being been has not had
+    never often frequently flatly angrily bluntly simply firmly quickly immediately
+    openly reportedly""".split()
+)
+
+#: Hedges marking a claim with no source: "The firm is reportedly preparing a bid."
+HEDGE_ADVERBS = frozenset("reportedly reputedly allegedly purportedly supposedly".split())
+#: Passive reporting verbs: "is said to", "it is understood that".
+PASSIVE_HEDGE_VERBS = frozenset(
+    "said understood believed thought reported rumoured rumored alleged expected".split()
+)
+
+PRONOUNS: dict[str, str] = {
+    "he": "m",
+    "she": "f",
+    "they": "p",
+    "it": "n",
+    "we": "p",
+    "i": "s",
+}
+
+DETERMINERS = frozenset(
+    """the a an its his her their our this that these those one two three four five
+    several some many other another both all most each every no any its""".split()
+)
+
+#: Words that end a subject phrase when walking left from a cue.
+BOUNDARY_WORDS = frozenset(
+    """that which who whom whose and but or nor while when as because if after before
+    since although though where whereas so than then yet unless until whether what
+    is was were are has had have be been being do does did not also to for with
+    said says told""".split()
+)
+
+#: Words that show a phrase is a clause (has a finite verb) rather than a noun phrase.
+CLAUSE_MARKERS = frozenset(
+    """is was were are am be been has had have will would could should can may might
+    must shall did does do isn't wasn't weren't aren't hasn't hadn't haven't won't
+    wouldn't couldn't shouldn't can't didn't doesn't don't it's that's there's""".split()
+)
+
+#: Titles and roles kept in ``source_text`` but not part of a person's name.
+TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sen sen. senator rep
+    rep. representative gov gov. governor president vice prime minister chancellor
+    judge justice mayor councillor councilor councilwoman councilman gen gen. general
+    adm adm. admiral col col. colonel lt lt. lieutenant capt capt. captain sgt sgt.
+    sergeant cmdr cmdr. commander maj maj. major inspector detective chief
+    commissioner superintendent supt supt. secretary ambassador rev rev. reverend
+    father sister brother bishop archbishop cardinal pope king queen prince princess
+    sir dame lord lady coach attorney prosecutor chairman chairwoman chair ceo
+    director dean speaker officer deputy trooper sheriff pastor rabbi imam sheikh
+    president-elect premier emir sultan coroner magistrate auditor treasurer
+    spokesman spokeswoman spokesperson economist analyst lawyer
+    """.split()
+)
+
+MALE_TITLES = frozenset(
+    "mr mr. sir lord king prince father brother councilman chairman spokesman".split()
+)
+FEMALE_TITLES = frozenset(
+    """mrs mrs. ms ms. miss dame lady queen princess sister councilwoman chairwoman
+    spokeswoman""".split()
+)
+#: Role nouns that give a gender: "the spokeswoman said".
+MALE_WORDS = frozenset("man spokesman chairman businessman father son husband brother".split())
+FEMALE_WORDS = frozenset(
+    "woman spokeswoman chairwoman businesswoman mother daughter wife sister".split()
+)
+
+#: Last words of capitalised names that make them institutions, not people.
+ORG_WORDS = frozenset(
+    """department ministry ministries office agency authority authorities bank
+    company corporation corp corp. inc inc. ltd ltd. plc llc group council committee
+    commission court courts police service services university college institute
+    hospital party union association federation board bureau embassy government
+    parliament congress senate assembly airline airlines airways fund foundation
+    organisation organization administration house force forces army navy agency
+    command network times post journal news press reuters guardian tribune herald
+    telegraph bbc cnn ap afp club team league center centre clinic trust society
+    church school schools network cabinet staff department's ministry's coalition
+    campaign secretariat""".split()
+)
+
+# A compact table of common first names (international, as wire copy names them).
+MALE_NAMES = frozenset(
+    """aaron abdul adam adrian ahmed alan albert alejandro alex alexander ali andre
+    andrew andrés angelo anthony antonio arjun arthur ben benjamin bernard bill bob
+    boris brian bruce carl carlos charles chris christian christopher colin daniel
+    david dennis diego dmitri donald douglas edward emmanuel eric ernesto felipe
+    fernando francis francisco frank gabriel gareth gary george gerald giorgio graham
+    gregory hamid hans harold harry hassan henry hiroshi hugo ian ibrahim ivan jack
+    jacob james jamal jason javier jean jeffrey jerome jim joe johan john jonathan
+    jorge jose josé joseph juan julian kamal karim keith kenji kenneth kevin khalid
+    kofi kwame larry lars leon liam lucas luis luke malik marco marcus mario mark
+    martin matthew michael miguel mikhail mohamed mohammed muhammad nathan neil
+    nicholas nikolai noah oliver omar oscar pablo patrick paul pedro peter philip
+    pierre rafael rahul rajesh ramon raymond ricardo richard robert roberto roger
+    ronald ryan samuel scott sean sergei simon stefan stephen steve steven tariq
+    thomas tim timothy tom tomas tony victor vincent walter william yusuf yuri
+    tobias elias mateo hugh rowan declan felix viktor anders olaf kai ravi sanjay
+    amir youssef tunde chidi obi emeka femi jomo kwesi samir nabil fabio luca
+    matteo enzo rui joão joao tiago gustavo eduardo sebastián sebastian dominic
+    callum ewan angus rhys dylan owen ethan mason logan caleb isaac joel""".split()
+)
+FEMALE_NAMES = frozenset(
+    """abigail ada adriana agnes aisha alice alicia amanda amelia amina ana anna
+    andrea angela anita ann anne annette barbara beatriz bella betty brenda camila
+    carla carmen caroline catherine charlotte chloe christina claire clara cristina
+    daniela deborah diana donna dorothy elena elizabeth ella ellen emily emma erin
+    eva fatima fiona florence frances gabriela grace hannah heather helen ines inés
+    ingrid irene isabel isabella jane janet jennifer jessica joan joanna josephine
+    joyce judith julia julie karen katherine kathleen kelly keiko laura lauren leila
+    linda lisa lucia lucy maria marie marta martha mary megan melissa michelle
+    mila miriam monica nadia nancy naomi natalia natasha nicole nina noor olga olivia
+    patricia paula priya rachel rebecca rosa ruth sabrina samantha sandra sara sarah
+    sharon sofia sophia sophie stephanie susan tanya teresa valentina valeria
+    victoria wendy yasmin yuki zainab zara zoe priyanka lena greta freya astrid
+    ingrid hana yara layla leyla ngozi amara chiamaka wanjiru akosua esi adwoa
+    folake funmi nomvula thandiwe beatrice margaret helena marina irina svetlana
+    lucía sofía camille amélie chantal margot elise renata paola giulia chiara
+    francesca aoife siobhan niamh mairead bridget eleanor harriet imogen rosalind
+    mariana fernanda luisa ximena gloria pilar""".split()
+)

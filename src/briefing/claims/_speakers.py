@@ -1,0 +1,334 @@
+"""Who is speaking: a table of the people and institutions an article names, and
+``resolve_speaker`` to tie "She", "Moreau" or "the ministry" to the full name.
+
+There is no coreference model here, only rules a reader can check:
+
+* a person is a run of capitalised words that is not an institution; titles before
+  it ("Senator", "Foreign Minister", "Mr.") and roles around it ("Omar Haddad, a
+  lawyer for the families", "spokeswoman Maria Lopez") are remembered;
+* a bare surname or "Mr. Haddad" resolves to the last full name with that surname
+  (a courtesy title breaks ties between namesakes of different gender);
+* "he"/"she" resolve to the most recent person of that gender (from titles, role
+  nouns and a first-name table) mentioned before the claim outside quotations;
+* "it" resolves to the last institution that spoke, "they" to the last group;
+* "the senator", "the ministry", "the ministers" resolve through the role table;
+* anything else stays as written; a pronoun that finds no one is returned with
+  ``resolved=False`` rather than guessed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from briefing.claims._lexicon import (
+    DETERMINERS,
+    FEMALE_NAMES,
+    FEMALE_TITLES,
+    FEMALE_WORDS,
+    MALE_NAMES,
+    MALE_TITLES,
+    MALE_WORDS,
+    ORG_WORDS,
+    PRONOUNS,
+    TITLES,
+)
+
+__all__ = ["Mention", "MentionTable", "resolve_speaker"]
+
+_PARTICLES = r"(?:de|da|van|von|der|den|del|della|bin|ibn|al|el|la|le|di|du|dos|do|ter)"
+_CAP = r"[A-Z][\w'’.\-]*"
+_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:{_PARTICLES}[ \t]+)?{_CAP})*")
+_APPOSITIVE = re.compile(
+    r",[ \t]+(?:who[ \t]+is[ \t]+)?(?:a|an|the|its|his|her|their)[ \t]+"
+    r"((?:[\w’'\-]+[ \t]+){0,4}?[\w\-]+)(?=[ \t]+(?:of|for|at|with|in|from|on|to)\b|,|\.)"
+)
+_ROLE_BEFORE = re.compile(r"(?:([a-z][\w\-]*)[ \t]+)?([a-z][\w\-]*)[ \t]+$")
+_STOP_CAPS = frozenset(
+    """the a an and but or in on at for of to from with by as if when while after before
+    this that these those its his her their our my your it he she they we i you
+    there here then so yet also however meanwhile still earlier later last next
+    according under over during since despite although though because where what who
+    which how why monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec speaking asked""".split()
+)
+_NOT_ROLE = DETERMINERS | frozenset(
+    "and or but said says told with from by at in on of for to as is was".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One naming of a person or institution in the article."""
+
+    start: int
+    name: str
+    kind: str  # "person", "org" or "group"
+    gender: str = ""  # "m", "f" or "" when unknown
+    roles: tuple[str, ...] = ()
+
+
+def _gender_of(first: str, titles: list[str], roles: tuple[str, ...]) -> str:
+    for title in titles:
+        t = title.lower()
+        if t in MALE_TITLES:
+            return "m"
+        if t in FEMALE_TITLES:
+            return "f"
+    for role in roles:
+        if role in MALE_WORDS:
+            return "m"
+        if role in FEMALE_WORDS:
+            return "f"
+    f = first.lower()
+    if f in MALE_NAMES:
+        return "m"
+    if f in FEMALE_NAMES:
+        return "f"
+    return ""
+
+
+def _is_title(word: str) -> bool:
+    return word.lower() in TITLES or word.lower().rstrip(".") in TITLES
+
+
+def split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split a capitalised run into (title words, name words): "Foreign Minister Ana
+    Lima" -> (["Foreign", "Minister"], ["Ana", "Lima"])."""
+    last_title = -1
+    for i, word in enumerate(words[:-1]):
+        if _is_title(word):
+            last_title = i
+    return words[: last_title + 1], words[last_title + 1 :]
+
+
+@dataclass
+class MentionTable:
+    """Names an article mentions, in order, for resolving later references."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, text: str, quoted: list[tuple[int, int]] | None = None) -> MentionTable:
+        """Scan ``text`` once for named people and institutions.
+
+        Args:
+            text: the article text.
+            quoted: sorted (start, end) spans of quotations; names inside them are
+                not candidates for pronouns (the speaker is talking about them).
+        """
+        table = cls()
+        quote_starts = [s for s, _ in quoted or ()]
+        for match in _RUN.finditer(text):
+            start = match.start()
+            if quoted:
+                k = bisect.bisect_right(quote_starts, start) - 1
+                if k >= 0 and quoted[k][0] <= start < quoted[k][1]:
+                    continue
+            mention = _classify(text, match)
+            if mention is not None:
+                table.add(mention)
+        return table
+
+    def add(self, mention: Mention) -> None:
+        """Add a mention, keeping the table in text order."""
+        k = bisect.bisect_right(self.starts, mention.start)
+        self.starts.insert(k, mention.start)
+        self.mentions.insert(k, mention)
+
+    def before(self, position: int) -> list[Mention]:
+        """Mentions that start before ``position``, most recent first."""
+        k = bisect.bisect_left(self.starts, position)
+        return self.mentions[:k][::-1]
+
+
+def _classify(text: str, match: re.Match[str]) -> Mention | None:
+    words = match.group().split()
+    offset = match.start()
+    # Drop capitalised function words at a sentence start ("But Moreau said").
+    while words and words[0].lower().rstrip(".") in _STOP_CAPS:
+        offset = text.index(words[1], offset + len(words[0])) if len(words) > 1 else offset
+        words = words[1:]
+    if not words:
+        return None
+    last = words[-1]
+    for suffix in ("'s", "’s"):
+        if last.endswith(suffix):
+            words[-1] = last[: -len(suffix)]
+    words[-1] = words[-1].rstrip(".")
+    if not words[-1] or any(w.isupper() and len(w) > 3 for w in words):
+        return None  # datelines and acronym-only runs ("NAIROBI")
+    lowered = [w.lower() for w in words]
+    if any(w in ORG_WORDS for w in lowered):
+        return Mention(offset, " ".join(words), "org")
+    titles, name = split_title(words)
+    if not name or (not titles and len(name) < 2):
+        return None
+    roles: list[str] = [t.lower().rstrip(".") for t in titles if _is_title(t)]
+    if titles:
+        roles.append(" ".join(titles).lower())
+    tail = text[match.end() : match.end() + 120]
+    appositive = _APPOSITIVE.match(tail)
+    if appositive:
+        phrase = appositive.group(1).lower()
+        roles += [phrase, phrase.split()[-1]]
+    before = _ROLE_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    if before:
+        for word in before.groups():
+            if word and word not in _NOT_ROLE:
+                roles.append(word)
+    gender = _gender_of(name[0], titles, tuple(roles))
+    return Mention(offset, " ".join(name), "person", gender, tuple(roles))
+
+
+def _head(phrase: str) -> str:
+    words = [w for w in re.findall(r"[\w’'\-]+", phrase.lower()) if w not in DETERMINERS]
+    for i, w in enumerate(words):
+        if w in ("of", "for", "at", "from", "with", "in", "close", "on") and i > 0:
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A resolved speaker as remembered for later pronouns."""
+
+    start: int
+    name: str
+    kind: str
+    gender: str = ""
+
+
+def resolve_speaker(
+    source_text: str,
+    position: int,
+    table: MentionTable,
+    speakers: list[Speaker],
+) -> tuple[str, bool, str, str]:
+    """Tie the words naming a speaker to the person or institution they refer to.
+
+    Args:
+        source_text: the speaker as written ("She", "Moreau", "Senator Ines Moreau",
+            "the ministry").
+        position: where those words start in the article text.
+        table: the article's mentions.
+        speakers: speakers of earlier claims, oldest first.
+
+    Returns:
+        (source, resolved, kind, gender): the full name (or the text as written when
+        nothing fits, then ``resolved`` is False for pronouns), and what it is.
+    """
+    words = source_text.split()
+    lowered = source_text.lower().strip()
+    pronoun = PRONOUNS.get(lowered)
+    if pronoun is not None:
+        return _resolve_pronoun(source_text, pronoun, position, table, speakers)
+    if words and words[0][:1].isupper() and not any(w.lower() in ORG_WORDS for w in words):
+        titles, name = split_title([w for w in words if w.lower() not in DETERMINERS] or words)
+        name = [n.removesuffix("’s").removesuffix("'s") for n in name]
+        if len(name) == 1:
+            found = _by_surname(name[0], titles, position, table)
+            if found is not None:
+                return found.name, True, "person", found.gender
+            return name[0], True, "person", _gender_of("", titles, ())
+        if name and (titles or len(name) >= 2):
+            gender = _gender_of(name[0], titles, ())
+            if not gender:
+                for m in table.before(position + 1):
+                    if m.name == " ".join(name):
+                        gender = m.gender
+                        break
+            return " ".join(name), True, "person", gender
+    if words and words[0].lower() in ("the", "its", "their", "his", "her"):
+        found_name = _by_role(source_text, position, table, speakers)
+        if found_name is not None:
+            return found_name
+    kind = "org" if any(w.lower() in ORG_WORDS for w in words) else "group"
+    if kind == "group" and words and not words[-1].lower().endswith("s"):
+        kind = "person" if _head(source_text) in TITLES or _head(source_text) in (
+            MALE_WORDS | FEMALE_WORDS
+        ) else "org"
+    gender = _gender_of("", [], (_head(source_text),))
+    return _strip_determiner(source_text), True, kind, gender
+
+
+def _strip_determiner(text: str) -> str:
+    first, _, rest = text.partition(" ")
+    return rest if first.lower() == "the" and rest else text
+
+
+def _by_surname(
+    surname: str, titles: list[str], position: int, table: MentionTable
+) -> Mention | None:
+    want = _gender_of("", titles, ())
+    fallback: Mention | None = None
+    for m in table.before(position):
+        if m.kind != "person" or " " not in m.name:
+            continue
+        if m.name.split()[-1] == surname or surname in m.name.split()[1:]:
+            if not want or m.gender in ("", want):
+                return m
+            fallback = fallback or m
+    return fallback
+
+
+def _resolve_pronoun(
+    written: str, pronoun: str, position: int, table: MentionTable, speakers: list[Speaker]
+) -> tuple[str, bool, str, str]:
+    if pronoun in ("m", "f"):
+        candidates: list[tuple[int, str]] = []
+        for m in table.before(position):
+            if m.kind == "person" and m.gender == pronoun and " " in m.name:
+                candidates.append((m.start, m.name))
+                break
+        for s in reversed(speakers):
+            if s.kind == "person" and s.gender == pronoun and s.start < position:
+                candidates.append((s.start, s.name))
+                break
+        if candidates:
+            return max(candidates)[1], True, "person", pronoun
+        # No gendered candidate: the last speaker if it is a person of unknown
+        # gender, the only safe guess.
+        for s in reversed(speakers):
+            if s.kind == "person" and s.start < position:
+                if not s.gender:
+                    return s.name, True, "person", pronoun
+                break
+        return written, False, "person", pronoun
+    if pronoun == "n":
+        for s in reversed(speakers):
+            if s.kind == "org":
+                return s.name, True, "org", ""
+        for m in table.before(position):
+            if m.kind == "org":
+                return m.name, True, "org", ""
+        return written, False, "org", ""
+    if pronoun == "p":
+        for s in reversed(speakers):
+            if s.kind in ("group", "org"):
+                return s.name, True, s.kind, ""
+        return written, False, "group", ""
+    return written, False, "person", ""
+
+
+def _by_role(
+    written: str, position: int, table: MentionTable, speakers: list[Speaker]
+) -> tuple[str, bool, str, str] | None:
+    head = _head(written)
+    if not head:
+        return None
+    phrase = " ".join(w for w in written.lower().split() if w not in DETERMINERS)
+    if head == "statement":
+        return None  # the caller knows who issued the last statement
+    for m in table.before(position):
+        if m.kind == "person" and (phrase in m.roles or head in m.roles):
+            return m.name, True, "person", m.gender
+        if m.kind == "org" and head in m.name.lower().split():
+            return m.name, True, "org", ""
+    for s in reversed(speakers):
+        if s.start < position and head in s.name.lower().split() and s.name.lower() != phrase:
+            return s.name, True, s.kind, s.gender
+    return None
