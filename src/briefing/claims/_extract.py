@@ -22,9 +22,16 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from briefing.claims._lexicon import CUE_FORMS, HEDGE_ADVERBS
+from briefing.claims._lexicon import CUE_FORMS, DOCUMENT_NOUNS, HEDGE_ADVERBS
 from briefing.claims._quotes import find_quotes
-from briefing.claims._rules import MASK, Frame, find_frames, find_hedge, trie_pattern
+from briefing.claims._rules import (
+    MASK,
+    Frame,
+    find_frames,
+    find_hedge,
+    find_statement_issuer,
+    trie_pattern,
+)
 from briefing.claims._speakers import MentionTable, Speaker, resolve_speaker
 from briefing.errors import ConfigError
 from briefing.types import Article, Claim, ClaimKind, Sentence
@@ -36,7 +43,7 @@ DEFAULT_MAX_CLAIMS = 10_000
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Body text ends a sentence; headlines, menus and link lists do not.
-_BODY_END = re.compile(r"(?:[.!?…:;][\"'”’)\]]*|[\"”’])\s*$")
+_BODY_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 _TRIGGER = re.compile(
     r"\b(?:"
     + trie_pattern(sorted(CUE_FORMS) + ["according", "pointed", "points", "point"])
@@ -82,15 +89,17 @@ class _Unit:
 
 def _units(
     text: str, sentences: Sequence[Sentence]
-) -> tuple[list[_Unit], list[tuple[int, int]]]:
+) -> tuple[list[_Unit], list[tuple[int, int]], list[tuple[int, int]]]:
     """Group sentences into units and collect all quotation spans."""
     units: list[_Unit] = []
     all_quotes: list[tuple[int, int]] = []
+    body: list[tuple[int, int]] = []
     starts = [s.start for s in sentences]
     for p_index, para in enumerate(_PARAGRAPH.finditer(text)):
         p_start, p_end = para.start(), para.end()
         if not _BODY_END.search(para.group()):
             continue
+        body.append((p_start, p_end))
         quotes = (
             [(q.start, q.end, q.closed) for q in find_quotes(text, p_start, p_end)]
             if _QUOTE_CHARS.search(text, p_start, p_end)
@@ -119,7 +128,7 @@ def _units(
             )
         if current is not None:
             units.append(current)
-    return units, all_quotes
+    return units, all_quotes, body
 
 
 def _mask(text: str, unit: _Unit) -> str:
@@ -150,15 +159,27 @@ def _only_quotes(masked: str) -> bool:
 class _Resolver:
     """Keeps the article's mention table and the speakers so far."""
 
-    def __init__(self, text: str, quotes: list[tuple[int, int]]) -> None:
+    def __init__(
+        self, text: str, quotes: list[tuple[int, int]], body: list[tuple[int, int]]
+    ) -> None:
         self.text = text
-        self.table = MentionTable.build(text, sorted(quotes))
+        self.table = MentionTable.build(text, sorted(quotes), body)
         self.speakers: list[Speaker] = []
         self.statement_source: str | None = None
+        self.statement_at = -1
 
     def resolve(self, written: str, position: int, statement: bool) -> tuple[str, bool]:
-        head = written.lower().split()[-1] if written.split() else ""
-        if head in ("statement", "communiqué", "communique") and self.statement_source:
+        words = written.lower().split()
+        head = words[-1] if words else ""
+        if (
+            head in DOCUMENT_NOUNS
+            and words[0] in ("the", "this", "that", "its", "their")
+            and self.statement_source
+        ):
+            source, resolved = self.statement_source, True
+            kind, gender = "org", ""
+        elif head == "it" and self.statement_source and self.statement_at >= position - 400:
+            # "X issued a statement. It said ..." (the statement, or its issuer).
             source, resolved = self.statement_source, True
             kind, gender = "org", ""
         else:
@@ -167,9 +188,20 @@ class _Resolver:
             )
         if resolved:
             self.speakers.append(Speaker(position, source, kind, gender))
-        if statement or "statement" in written.lower():
+        if statement or head in DOCUMENT_NOUNS:
             self.statement_source = source
+            self.statement_at = position
         return source, resolved
+
+    def note_statement(self, written: str, position: int) -> None:
+        """Remember who issued a statement even when the sentence quotes nothing."""
+        source, resolved, kind, gender = resolve_speaker(
+            written, position, self.table, self.speakers
+        )
+        if resolved:
+            self.statement_source = source
+            self.statement_at = position
+            self.speakers.append(Speaker(position, source, kind, gender))
 
 
 def extract_claims(
@@ -206,9 +238,10 @@ def extract_claims(
     if not text or not _TRIGGER.search(text):
         return []
     sentences = splitter(text) if splitter is not None else article.sentences
-    units, quotes = _units(text, sentences)
+    units, quotes, body = _units(text, sentences)
     resolver: _Resolver | None = None
     claims: list[Claim] = []
+    seen: set[tuple[int, int]] = set()
     last_claim_unit = -2
     for u_index, unit in enumerate(units):
         if len(claims) >= opts.max_claims:
@@ -218,7 +251,7 @@ def extract_claims(
         masked = _mask(text, unit)
         frames = find_frames(text, unit.start, unit.end, masked, unit.quotes)
         if resolver is None:
-            resolver = _Resolver(text, quotes)
+            resolver = _Resolver(text, quotes, body)
         if not frames and opts.continuations and claims and _only_quotes(masked):
             if last_claim_unit == u_index - 1 and claims[-1].kind != "unattributed":
                 claim = _continuation(text, unit, claims[-1])
@@ -226,18 +259,26 @@ def extract_claims(
                     claims.append(claim)
                     last_claim_unit = u_index
             continue
+        if not frames:
+            issuer = find_statement_issuer(masked, unit.start)
+            if issuer is not None:
+                resolver.note_statement(text[issuer[0] : issuer[1]], issuer[0])
         if not frames and opts.unattributed:
             hedge = find_hedge(masked, unit.start)
             if hedge is not None:
                 frames = [hedge]
         for frame in frames:
             claim = _to_claim(text, unit, frame, resolver)
-            if claim is None:
+            if claim is None or (claim.start, claim.end) in seen:
                 continue
+            seen.add((claim.start, claim.end))
             claims.append(claim)
             last_claim_unit = u_index
             if opts.nested and claim.kind in ("indirect", "mixed"):
-                claims.extend(_nested(text, unit, claim, resolver))
+                for inner in _nested(text, unit, claim, resolver):
+                    if (inner.start, inner.end) not in seen:
+                        seen.add((inner.start, inner.end))
+                        claims.append(inner)
     return claims[: opts.max_claims]
 
 

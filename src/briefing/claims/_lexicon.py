@@ -17,7 +17,9 @@ __all__ = [
     "FEMALE_NAMES",
     "FEMALE_TITLES",
     "FEMALE_WORDS",
+    "DOCUMENT_NOUNS",
     "HEDGE_ADVERBS",
+    "INSTITUTION_NOUNS",
     "MALE_NAMES",
     "MALE_TITLES",
     "MALE_WORDS",
@@ -185,8 +187,8 @@ TITLES = frozenset(
     sir dame lord lady coach attorney prosecutor chairman chairwoman chair ceo
     director dean speaker officer deputy trooper sheriff pastor rabbi imam sheikh
     president-elect premier emir sultan coroner magistrate auditor treasurer
-    spokesman spokeswoman spokesperson economist analyst lawyer
-    """.split()
+    spokesman spokeswoman spokesperson economist analyst lawyer executive
+    chancellor-elect vice-president vice-chair""".split()
 )
 
 MALE_TITLES = frozenset(
@@ -202,6 +204,23 @@ FEMALE_WORDS = frozenset(
     "woman spokeswoman chairwoman businesswoman mother daughter wife sister".split()
 )
 
+#: Nouns for institutions: "the company said" refers to the last institution named.
+INSTITUTION_NOUNS = frozenset(
+    """company firm group airline carrier operator retailer chain maker manufacturer
+    utility club party union ministry agency regulator council authority organisation
+    organization department government hospital university school court team charity
+    trust commission committee board consortium network newspaper broadcaster startup
+    lender developer insurer bank exchange embassy office service police army
+    military prosecutor's department authorities federation association league
+    institute observatory lab laboratory business employer""".split()
+)
+#: Documents that "say" things: "the report said" refers to the last one cited.
+DOCUMENT_NOUNS = frozenset(
+    """statement report survey study paper letter filing document review analysis
+    audit memo communiqué communique release ruling judgment judgement complaint
+    indictment affidavit lawsuit petition notice data figures""".split()
+)
+
 #: Last words of capitalised names that make them institutions, not people.
 ORG_WORDS = frozenset(
     """department ministry ministries office agency authority authorities bank
@@ -213,7 +232,11 @@ ORG_WORDS = frozenset(
     command network times post journal news press reuters guardian tribune herald
     telegraph bbc cnn ap afp club team league center centre clinic trust society
     church school schools network cabinet staff department's ministry's coalition
-    campaign secretariat""".split()
+    campaign secretariat foods food terminals terminal telecom telecoms energy
+    systems holdings motors pharma pharmaceuticals technologies technology partners
+    capital media industries industry logistics airport port railways railway rail
+    insurance bancorp securities group's consortium observatory laboratory labs
+    institute's alliance movement front""".split()
 )
 
 # A compact table of common first names (international, as wire copy names them).
@@ -235,7 +258,18 @@ MALE_NAMES = frozenset(
     tobias elias mateo hugh rowan declan felix viktor anders olaf kai ravi sanjay
     amir youssef tunde chidi obi emeka femi jomo kwesi samir nabil fabio luca
     matteo enzo rui joão joao tiago gustavo eduardo sebastián sebastian dominic
-    callum ewan angus rhys dylan owen ethan mason logan caleb isaac joel""".split()
+    callum ewan angus rhys dylan owen ethan mason logan caleb isaac joel tarmo
+    marten mart jaan toomas andrus priit rein indrek erik henrik lars jens mikkel
+    magnus bjorn björn sven nils per ole jan pieter koen bram joost sander thijs
+    wim dirk luc marc yves andrej andrei milan tomas jakub piotr pawel marek
+    stanislav vladimir oleksandr taras giorgi levan arman aziz farid reza mehdi
+    kwabena kojo yaw chinedu oluwaseun segun ade musa bongani sipho thabo tendai
+    themba jabari baraka otieno kamau wanjala haruto takeshi hiroki jun min
+    seo-jun wei jian hao raj vikram arun amit deepak manoj suresh rohan ramesh
+    carlos rodrigo andres hector julio alvaro ignacio esteban joaquin cristian
+    santiago matias nicolas emilio rick dan sam greg ted ken jeff brad chad kyle
+    derek shawn troy wayne dale glen craig dean neil ross iain alasdair fergus
+    hamish seamus ciaran niall padraig eoin cormac daniel tomasz""".split()
 )
 FEMALE_NAMES = frozenset(
     """abigail ada adriana agnes aisha alice alicia amanda amelia amina ana anna
@@ -254,5 +288,15 @@ FEMALE_NAMES = frozenset(
     folake funmi nomvula thandiwe beatrice margaret helena marina irina svetlana
     lucía sofía camille amélie chantal margot elise renata paola giulia chiara
     francesca aoife siobhan niamh mairead bridget eleanor harriet imogen rosalind
-    mariana fernanda luisa ximena gloria pilar""".split()
+    mariana fernanda luisa ximena gloria pilar kadri helena piret marju liis kersti
+    tiina triin kati maarja signe sanne anouk femke lotte sanna ingrid maja hilde
+    ellen lise kari solveig sigrid astrid karin birgit anneli ulla joanne dana
+    denise orla sinead grainne nuala chipo chipo tendai nokuthula lindiwe zanele
+    ama abena efua adaeze ifeoma ngozi nneka aisha halima fadumo wambui njeri
+    achieng akinyi nkechi yetunde sakura yui aiko mei xin li na hui ying ji-woo
+    anjali pooja sunita kavita neha divya lakshmi meera shreya claudia silvia
+    veronica monika katarzyna agnieszka magdalena zuzana petra jana lenka eva
+    alena marketa ivana dragana milica jelena tatiana yelena oksana nino tamar
+    ani mariam rania dina salma yasmine samira nour lina rasha hiba ines ines
+    sandra teresa nadia claire hannah joanne rachel grace lena""".split()
 )

@@ -37,7 +37,14 @@ from briefing.claims._lexicon import (
     TITLES,
 )
 
-__all__ = ["MASK", "Frame", "find_frames", "find_hedge", "trie_pattern"]
+__all__ = [
+    "MASK",
+    "Frame",
+    "find_frames",
+    "find_hedge",
+    "find_statement_issuer",
+    "trie_pattern",
+]
 
 #: Placeholder for quoted text in masked units (a private-use character).
 MASK = "\ue000"
@@ -82,9 +89,11 @@ _RECIPIENT = re.compile(
     r"""[ \t]+(?:him|her|them|us|me|you|it|reporters|journalists|lawmakers|investors|
     shareholders|supporters|staff|employees|workers|residents|parents|students|
     delegates|members|colleagues|officials|police|investigators|jurors|the\ jury|
-    (?:the|a|an|his|her|its|their|our)[ \t]+(?:[\w'’\-]+[ \t]+){0,2}?[\w'’\-]+|
-    (?:[a-z][\w'’\-]*[ \t]+){0,2}[a-z][\w'’\-]*s(?=[ \t]+(?:that|at|on|in|during)\b|
-      [ \t]+(?:he|she|they|it|we|the|a|an|[A-Z]))|
+    (?:the|a|an|his|her|its|their|our)(?:[ \t]+(?!(?:that|at|on|in|of|for|during|before|
+      after|outside|inside|with|to|by|from|he|she|they|it|we|was|were|had|would|will)\b)
+      [\w'’\-]+){1,3}|
+    (?:[a-z][\w'’\-]*[ \t]+){0,2}[a-z][\w'’\-]*s(?=[ \t]+(?:that|at|on|in|during|before|
+      after|outside|inside|he|she|they|it|we|the|a|an)\b|[ \t]*[,.:;]|[ \t]+[A-Z])|
     [A-Z][\w'’.\-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.\-]*){0,4})\b""",
     re.VERBOSE,
 )
@@ -126,9 +135,24 @@ _NOUNY = frozenset(
 _BAD_CONTENT_START = (
     _PREPOSITIONS
     | CLAUSE_MARKERS
-    | frozenset("so yes no nothing something anything goodbye hello thanks sorry".split())
+    | frozenset("so yes nothing something anything goodbye hello thanks sorry".split())
 )
 _PERSON_PRONOUNS = frozenset("he she they it we i".split())
+# Participles that only follow "has/had": "a written statement" is not a cue.
+_NEEDS_AUX = frozenset("written shown".split())
+# Words ending in -ed/-ing that are not participles in a subject phrase.
+_NOT_PARTICIPLE = frozenset(
+    """red bed need seed speed feed united ed reed shed hundred wed led bred
+    spring king thing ring string wing building meeting ceiling evening morning
+    nothing something anything everything being during sibling darling wedding
+    funding housing training spending ruling hearing briefing landing standing
+    during painting setting""".split()
+)
+_SUBORDINATORS = frozenset(
+    """as while when after before during outside inside at in on to from with
+    who which whose where adding noting citing his her their its despite amid
+    following""".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +273,8 @@ def _np_right(toks: list[_Tok], i: int) -> int | None:
         return None
     if toks[i].low in _PERSON_PRONOUNS:
         return i + 1
+    if toks[i].low in BOUNDARY_WORDS or toks[i].low in _PREPOSITIONS:
+        return None
     k = i
     while k < len(toks) and k - i < 10:
         t = toks[k]
@@ -266,6 +292,8 @@ def _np_right(toks: list[_Tok], i: int) -> int | None:
             break
         if t.low == "and" and not (k + 1 < len(toks) and toks[k + 1].is_cap):
             break
+        if k > i + 1 and not t.is_cap and t.low.endswith("ed"):
+            break  # "a survey published on Tuesday by ..."
         k += 1
     while k > i and (toks[k - 1].low in _NP_LINKS or toks[k - 1].low == "and"):
         k -= 1
@@ -297,7 +325,7 @@ def _content_ok(masked: str, start: int, end: int, verb: str, had_that: bool) ->
         return False
     if verb not in SAY_LIKE:
         return False
-    if verb in ("say", "tell", "add", "write"):
+    if verb == "say":
         return True
     # Other verbs with a bare complement must introduce a clause, not a noun
     # phrase ("warned the plan would fail", not "warned the public").
@@ -376,8 +404,18 @@ def find_frames(
                     used_until = max(used_until, frame.content[-1][1] - start)
             i += 1
             continue
-        frame = _frame_for_cue(text, start, masked, toks, i, verb, quotes, used_until)
+        previous = frames[-1].subject if frames else None
+        frame = _frame_for_cue(text, start, masked, toks, i, verb, quotes, used_until, previous)
         if frame is not None:
+            if frames and frame.subject == previous and i > 0 and toks[i - 1].low in ("and", "but"):
+                # The earlier claim ends where the second verb's conjunction starts.
+                last = frames[-1]
+                cut = start + toks[i - 1].start
+                if last.content[-1][0] < cut <= last.content[-1][1]:
+                    spans = (*last.content[:-1], (last.content[-1][0], cut))
+                    frames[-1] = Frame(
+                        last.cue, last.cue_start, last.subject, spans, last.kind, last.statement
+                    )
             frames.append(frame)
             used_until = max(used_until, frame.content[-1][1] - start, tok.end)
         i += 1
@@ -399,28 +437,35 @@ def _frame_for_cue(
     verb: str,
     quotes: list[tuple[int, int, bool]],
     floor: int,
+    previous_subject: tuple[int, int] | None = None,
 ) -> Frame | None:
     tok = toks[i]
     cue_end_tok = i + 1 if verb != "point out" else i + 2
     cue_text = text[base + tok.start : base + toks[cue_end_tok - 1].end]
+    cue_stop = toks[cue_end_tok - 1].end
+    nouny = tok.low in _NOUNY
     # Walk left over auxiliaries and adverbs: "has also said".
     j = i - 1
+    aux = False
     while j >= 0 and toks[j].low in ADVERBS | _NEGATION and not toks[j].is_cap:
         if toks[j].low in _NEGATION:
             return None
         if toks[j].low in _PASSIVE_AUX and tok.low != "says":
             return None  # passive: "is said to", "was told"; hedges handle these
+        aux = aux or toks[j].low in ("has", "have", "had")
         j -= 1
-    if j >= 0 and toks[j].low == "n't":
-        return None
-    if j >= 0 and toks[j].low in ("to", "the", "not", "never"):
+    if tok.low in _NEEDS_AUX and not aux:
+        return None  # "a written statement", "the data shown"
+    if j >= 0 and toks[j].low in ("to", "the", "a", "an", "n't"):
         return None  # "declined to say", "the said property"
-    after = toks[cue_end_tok].start if cue_end_tok < len(toks) else len(masked)
-    cue_stop = toks[cue_end_tok - 1].end
-    nouny = tok.low in _NOUNY
 
-    # Inverted, after the content: ', said Omar Haddad, a lawyer.'
-    if j >= 0 and (toks[j].text in (",", "—", "–") or toks[j].is_quote) and not nouny:
+    # Inverted, after the content: '"...," said Omar Haddad, a lawyer.'
+    if (
+        j >= 0
+        and (toks[j].text in (",", "—", "–") or toks[j].is_quote)
+        and not nouny
+        and verb in SAY_LIKE
+    ):
         np_end = _np_right(toks, cue_end_tok)
         if np_end is not None:
             rest = _skip_adverbials(masked, toks[np_end - 1].end)
@@ -432,23 +477,27 @@ def _frame_for_cue(
                     spans, kind = got
                     subject = (base + toks[cue_end_tok].start, base + toks[np_end - 1].end)
                     return Frame(cue_text, base + tok.start, subject, spans, kind)
-    if j >= 0 and toks[j].text == ",":
-        # An appositive or relative clause between speaker and verb:
-        # "Omar Haddad, a lawyer for the families, said" / "Moreau, who ..., said".
-        comma = _matching_comma(toks, j)
-        if comma is None or not _looks_appositive(toks, comma + 1, j):
+    if j >= 0 and toks[j].low in ("and", "but") and previous_subject is not None:
+        # A second verb of the same speaker: "X confirmed ... but said it would not pay".
+        subject: tuple[int, int] = previous_subject
+        pre = -1
+    else:
+        got_subject = _subject_left(toks, j)
+        if got_subject is None:
             return None
-        j = comma - 1
-    k = _np_left(toks, j)
-    if k is None:
-        return None
-    subject = (base + toks[k].start, base + toks[j].end)
-    pre = k - 1
+        k, last = got_subject
+        subject = (base + toks[k].start, base + toks[last].end)
+        pre = _before_subject(toks, k)
     rest = _skip_recipient_and_adverbials(masked, cue_stop, verb)
     tail = masked[rest:]
-    postposed = _after_frame_ok(tail) and pre >= 0 and (
-        toks[pre].text in (",", "—", "–", ":") or toks[pre].is_quote
+    postposed = (
+        pre >= 0
+        and (toks[pre].text in (",", "—", "–", ":") or toks[pre].is_quote)
+        and (_after_frame_ok(tail) or _trailing_ok(tail))
     )
+    if postposed and not toks[pre].is_quote and MASK in tail:
+        # "Asked about the plan, Alvarez said, "..."": the quotation is the content.
+        postposed = False
     if postposed:
         hi = toks[pre].end if toks[pre].is_quote else toks[pre].start
         got = _postposed_content(masked, base, floor, hi, quotes, rest)
@@ -457,14 +506,6 @@ def _frame_for_cue(
         spans, kind = got
         return Frame(cue_text, base + tok.start, subject, spans, kind)
     # Before the content.
-    if pre >= 0 and not (
-        toks[pre].text in (",", "—", "–", ";", ":", "(")
-        or toks[pre].low in BOUNDARY_WORDS
-        or toks[pre].is_quote
-        or toks[pre].low in _PREPOSITIONS
-        or toks[pre].is_word
-    ):
-        return None
     that = _THAT.match(masked, rest)
     had_that = that is not None
     content_lo = that.end() if that else rest
@@ -478,6 +519,45 @@ def _frame_for_cue(
     spans, kind = got2
     statement = "statement" in masked[cue_stop:content_lo]
     return Frame(cue_text, base + tok.start, subject, spans, kind, statement)
+
+
+def _subject_left(toks: list[_Tok], j: int) -> tuple[int, int] | None:
+    """(first, last) token indices of the speaker ending at token ``j``, looking past
+    an appositive or relative clause: "Omar Haddad, a lawyer for the families, said",
+    "Its chief executive, Iain Ross, warned" (then the name is the speaker)."""
+    if j < 0:
+        return None
+    if toks[j].text == ",":
+        comma = _matching_comma(toks, j)
+        if comma is None or comma == 0:
+            return None
+        inner = toks[comma + 1 : j]
+        if inner and all(t.is_cap or t.text in (".", "-") for t in inner) and len(inner) <= 5:
+            before = _np_left(toks, comma - 1)
+            if before is not None and not toks[comma - 1].is_cap or (
+                before is not None and toks[before].low in DETERMINERS
+            ):
+                return comma + 1, j - 1
+        if not _looks_appositive(toks, comma + 1, j):
+            return None
+        j = comma - 1
+    k = _np_left(toks, j)
+    if k is None:
+        return None
+    # A reduced relative clause: "A developer accused of defrauding buyers told".
+    for m in range(k, j + 1):
+        t = toks[m]
+        if m > k and not t.is_cap and t.low not in _NOT_PARTICIPLE and (
+            t.low.endswith("ed") or t.low.endswith("ing")
+        ):
+            inner = _np_left(toks, m - 1)
+            if inner is not None and m - 1 >= 0 and toks[m - 1].is_word:
+                return inner, m - 1
+    return k, j
+
+
+def _before_subject(toks: list[_Tok], k: int) -> int:
+    return k - 1
 
 
 def _skip_recipient_and_adverbials(masked: str, pos: int, verb: str) -> int:
@@ -497,12 +577,26 @@ def _skip_appositive(masked: str, pos: int) -> int:
     return m.end() if m else pos
 
 
+def _trailing_ok(tail: str) -> bool:
+    """Whether words after a frame only qualify it ("after the vote", "his voice
+    breaking", "as she read out the verdict") rather than start the content."""
+    if MASK in tail:
+        return False
+    words = re.findall(r"[\w'’\-]+", tail)
+    if not words or len(words) > 14:
+        return not words
+    first = words[0].lower()
+    if tail.lstrip().startswith(",") or first in _SUBORDINATORS:
+        return first != "that"
+    return False
+
+
 def _after_frame_ok(tail: str) -> bool:
     """Whether what follows a frame ends it: the sentence end, or a split quote."""
     stripped = tail.strip()
     if _only_punct(stripped):
         return True
-    if stripped[0] in ",;:—–" and stripped[1:].lstrip()[:1] == MASK:
+    if stripped[0] in ",—–" and stripped[1:].lstrip()[:1] == MASK:
         return True
     return stripped.startswith(("and ", ", and ", ", adding", ", but ", "; "))
 
@@ -532,7 +626,7 @@ def _postposed_content(
 
 
 def _matching_comma(toks: list[_Tok], pre: int) -> int | None:
-    for k in range(pre - 1, max(-1, pre - 16), -1):
+    for k in range(pre - 1, max(-1, pre - 45), -1):
         if toks[k].text == ",":
             return k
         if toks[k].is_quote or toks[k].text in (".", ";", ":"):
@@ -546,6 +640,8 @@ def _looks_appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
     first = toks[lo].low
     if first in ("who", "which", "whose", "a", "an", "the", "its", "his", "her", "their"):
         return True
+    if first.endswith("ing") and not toks[lo].is_cap:
+        return True  # "Persaud, speaking to reporters outside the building, said"
     if toks[lo].text[0].isdigit() and hi - lo <= 2:
         return True  # age: "Moreau, 54, said"
     return hi - lo <= 6 and any(t.low in TITLES for t in toks[lo:hi])
@@ -603,6 +699,19 @@ def _statement_frame(
     spans, kind = got
     subject = (base + toks[k].start, base + toks[j - 1].end)
     return Frame(statement.group(1), base + statement.start(1), subject, spans, kind, True)
+
+
+def find_statement_issuer(masked: str, base: int) -> tuple[int, int] | None:
+    """Who issued a statement in a unit that quotes none ("X issued a statement late
+    on Thursday"), so a following "It said" or "the statement said" finds them."""
+    m = _STATEMENT.search(masked)
+    if m is None:
+        return None
+    toks = _tokens(masked[: m.start()])
+    got = _subject_left(toks, len(toks) - 1)
+    if got is None:
+        return None
+    return base + toks[got[0]].start, base + toks[got[1]].end
 
 
 def find_hedge(masked: str, base: int) -> Frame | None:

@@ -27,6 +27,7 @@ from briefing.claims._lexicon import (
     FEMALE_NAMES,
     FEMALE_TITLES,
     FEMALE_WORDS,
+    INSTITUTION_NOUNS,
     MALE_NAMES,
     MALE_TITLES,
     MALE_WORDS,
@@ -112,25 +113,40 @@ class MentionTable:
     starts: list[int] = field(default_factory=list)
 
     @classmethod
-    def build(cls, text: str, quoted: list[tuple[int, int]] | None = None) -> MentionTable:
+    def build(
+        cls,
+        text: str,
+        quoted: list[tuple[int, int]] | None = None,
+        body: list[tuple[int, int]] | None = None,
+    ) -> MentionTable:
         """Scan ``text`` once for named people and institutions.
 
         Args:
             text: the article text.
             quoted: sorted (start, end) spans of quotations; names inside them are
                 not candidates for pronouns (the speaker is talking about them).
+            body: (start, end) spans of the body paragraphs; names elsewhere (a
+                byline, a menu) are ignored. Default: the whole text.
         """
         table = cls()
         quote_starts = [s for s, _ in quoted or ()]
-        for match in _RUN.finditer(text):
-            start = match.start()
-            if quoted:
-                k = bisect.bisect_right(quote_starts, start) - 1
-                if k >= 0 and quoted[k][0] <= start < quoted[k][1]:
-                    continue
-            mention = _classify(text, match)
-            if mention is not None:
-                table.add(mention)
+        surnames: dict[str, Mention] = {}
+        for lo, hi in body if body is not None else [(0, len(text))]:
+            for match in _RUN.finditer(text, lo, hi):
+                start = match.start()
+                if quoted:
+                    k = bisect.bisect_right(quote_starts, start) - 1
+                    if k >= 0 and quoted[k][0] <= start < quoted[k][1]:
+                        continue
+                for mention in _classify(text, match):
+                    if mention.kind == "surname":
+                        known = surnames.get(mention.name)
+                        if known is None:
+                            continue
+                        mention = Mention(start, known.name, "person", known.gender, known.roles)
+                    elif mention.kind == "person" and " " in mention.name:
+                        surnames[mention.name.split()[-1]] = mention
+                    table.add(mention)
         return table
 
     def add(self, mention: Mention) -> None:
@@ -145,41 +161,73 @@ class MentionTable:
         return self.mentions[:k][::-1]
 
 
-def _classify(text: str, match: re.Match[str]) -> Mention | None:
+def _classify(text: str, match: re.Match[str]) -> list[Mention]:
+    """Mentions in one capitalised run; a possessive splits it ("Guyana's Sandra
+    Persaud" names Guyana and Sandra Persaud)."""
+    out: list[Mention] = []
     words = match.group().split()
     offset = match.start()
+    pieces: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    current_start = offset
+    pos = offset
+    for word in words:
+        pos = text.index(word, pos)
+        if not current:
+            current_start = pos
+        current.append(word)
+        pos += len(word)
+        if word.endswith(("'s", "’s")) and word is not words[-1]:
+            pieces.append((current_start, current))
+            current = []
+    if current:
+        pieces.append((current_start, current))
+    for i, (start, piece) in enumerate(pieces):
+        end_of_run = i == len(pieces) - 1
+        mention = _classify_words(text, start, piece, match.end() if end_of_run else -1)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _classify_words(text: str, offset: int, words: list[str], run_end: int) -> Mention | None:
     # Drop capitalised function words at a sentence start ("But Moreau said").
     while words and words[0].lower().rstrip(".") in _STOP_CAPS:
         offset = text.index(words[1], offset + len(words[0])) if len(words) > 1 else offset
         words = words[1:]
     if not words:
         return None
-    last = words[-1]
+    words = list(words)
     for suffix in ("'s", "’s"):
-        if last.endswith(suffix):
-            words[-1] = last[: -len(suffix)]
+        if words[-1].endswith(suffix):
+            words[-1] = words[-1][: -len(suffix)]
     words[-1] = words[-1].rstrip(".")
     if not words[-1] or any(w.isupper() and len(w) > 3 for w in words):
         return None  # datelines and acronym-only runs ("NAIROBI")
     lowered = [w.lower() for w in words]
-    if any(w in ORG_WORDS for w in lowered):
+    if any(w in ORG_WORDS for w in lowered) or "&" in words:
         return Mention(offset, " ".join(words), "org")
     titles, name = split_title(words)
-    if not name or (not titles and len(name) < 2):
+    if not name:
         return None
+    if not titles and len(name) < 2:
+        return Mention(offset, name[0], "surname")
     roles: list[str] = [t.lower().rstrip(".") for t in titles if _is_title(t)]
     if titles:
         roles.append(" ".join(titles).lower())
-    tail = text[match.end() : match.end() + 120]
-    appositive = _APPOSITIVE.match(tail)
-    if appositive:
-        phrase = appositive.group(1).lower()
-        roles += [phrase, phrase.split()[-1]]
-    before = _ROLE_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    if run_end >= 0:
+        tail = text[run_end : run_end + 120]
+        appositive = _APPOSITIVE.match(tail)
+        if appositive:
+            phrase = appositive.group(1).lower()
+            roles += [phrase, phrase.split()[-1]]
+    before = _ROLE_BEFORE.search(text, max(0, offset - 40), offset)
     if before:
         for word in before.groups():
             if word and word not in _NOT_ROLE:
                 roles.append(word)
+    if len(name) == 1:
+        return Mention(offset, name[0], "surname")
     gender = _gender_of(name[0], titles, tuple(roles))
     return Mention(offset, " ".join(name), "person", gender, tuple(roles))
 
@@ -233,7 +281,16 @@ def resolve_speaker(
             found = _by_surname(name[0], titles, position, table)
             if found is not None:
                 return found.name, True, "person", found.gender
-            return name[0], True, "person", _gender_of("", titles, ())
+            if titles:
+                return name[0], True, "person", _gender_of("", titles, ())
+            # A single unknown capitalised word that speaks is an institution
+            # ("Nordlink said"), or a group when plural ("Democrats").
+            plural = name[0].endswith("s") and not name[0].endswith("ss")
+            return name[0], True, "group" if plural else "org", ""
+        if name and not titles and name[-1].endswith("s") and name[0].lower() not in (
+            MALE_NAMES | FEMALE_NAMES
+        ) and not _known_person(" ".join(name), position, table):
+            return " ".join(name), True, "group", ""
         if name and (titles or len(name) >= 2):
             gender = _gender_of(name[0], titles, ())
             if not gender:
@@ -242,7 +299,8 @@ def resolve_speaker(
                         gender = m.gender
                         break
             return " ".join(name), True, "person", gender
-    if words and words[0].lower() in ("the", "its", "their", "his", "her"):
+    named = any(w[:1].isupper() for w in words[1:])
+    if words and words[0].lower() in ("the", "its", "their", "his", "her") and not named:
         found_name = _by_role(source_text, position, table, speakers)
         if found_name is not None:
             return found_name
@@ -253,6 +311,10 @@ def resolve_speaker(
         ) else "org"
     gender = _gender_of("", [], (_head(source_text),))
     return _strip_determiner(source_text), True, kind, gender
+
+
+def _known_person(name: str, position: int, table: MentionTable) -> bool:
+    return any(m.kind == "person" and m.name == name for m in table.before(position + 1))
 
 
 def _strip_determiner(text: str) -> str:
@@ -279,37 +341,44 @@ def _resolve_pronoun(
     written: str, pronoun: str, position: int, table: MentionTable, speakers: list[Speaker]
 ) -> tuple[str, bool, str, str]:
     if pronoun in ("m", "f"):
-        candidates: list[tuple[int, str]] = []
+        candidates: list[tuple[int, str, str]] = []
         for m in table.before(position):
             if m.kind == "person" and m.gender == pronoun and " " in m.name:
-                candidates.append((m.start, m.name))
+                candidates.append((m.start, m.name, pronoun))
                 break
         for s in reversed(speakers):
             if s.kind == "person" and s.gender == pronoun and s.start < position:
-                candidates.append((s.start, s.name))
+                candidates.append((s.start, s.name, pronoun))
                 break
-        if candidates:
-            return max(candidates)[1], True, "person", pronoun
-        # No gendered candidate: the last speaker if it is a person of unknown
-        # gender, the only safe guess.
+        # People whose gender is unknown (a first name missing from the table)
+        # compete on recency: "Lepp cautioned that ... She said ...".
         for s in reversed(speakers):
             if s.kind == "person" and s.start < position:
-                if not s.gender:
-                    return s.name, True, "person", pronoun
+                if not s.gender and " " in s.name:
+                    candidates.append((s.start, s.name, ""))
                 break
+        for m in table.before(position):
+            if m.kind == "person" and " " in m.name:
+                if not m.gender:
+                    candidates.append((m.start, m.name, ""))
+                break
+        if candidates:
+            _, name, _ = max(candidates)
+            return name, True, "person", pronoun
         return written, False, "person", pronoun
     if pronoun == "n":
         for s in reversed(speakers):
-            if s.kind == "org":
+            if s.kind == "org" and s.start < position:
                 return s.name, True, "org", ""
         for m in table.before(position):
             if m.kind == "org":
                 return m.name, True, "org", ""
         return written, False, "org", ""
     if pronoun == "p":
-        for s in reversed(speakers):
-            if s.kind in ("group", "org"):
-                return s.name, True, s.kind, ""
+        for wanted in ("group", "org"):
+            for s in reversed(speakers):
+                if s.kind == wanted and s.start < position:
+                    return s.name, True, s.kind, ""
         return written, False, "group", ""
     return written, False, "person", ""
 
@@ -331,4 +400,12 @@ def _by_role(
     for s in reversed(speakers):
         if s.start < position and head in s.name.lower().split() and s.name.lower() != phrase:
             return s.name, True, s.kind, s.gender
+    if head in INSTITUTION_NOUNS and len(written.split()) <= 2:
+        # "the company said": the last institution that spoke or was named.
+        for s in reversed(speakers):
+            if s.kind == "org" and s.start < position:
+                return s.name, True, "org", ""
+        for m in table.before(position):
+            if m.kind == "org":
+                return m.name, True, "org", ""
     return None
