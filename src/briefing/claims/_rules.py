@@ -321,6 +321,8 @@ def _content_ok(masked: str, start: int, end: int, verb: str, had_that: bool) ->
     first = words[0].lower()
     if had_that:
         return len(words) >= 2
+    if first in ("about", "over", "under", "around", "nearly", "almost") and len(words) > 1:
+        first = words[1].lower()  # "said about 700 jobs would go"
     if verb in THAT_ONLY or first in _BAD_CONTENT_START or len(words) < 3:
         return False
     if verb not in SAY_LIKE:
@@ -470,7 +472,7 @@ def _frame_for_cue(
         if np_end is not None:
             rest = _skip_adverbials(masked, toks[np_end - 1].end)
             rest = _skip_appositive(masked, rest)
-            if _after_frame_ok(masked[rest:]):
+            if _after_frame_ok(masked[rest:]) or _trailing_ok(masked[rest:]):
                 hi = toks[j].end if toks[j].is_quote else toks[j].start
                 got = _postposed_content(masked, base, floor, hi, quotes, rest)
                 if got is not None:
@@ -506,7 +508,7 @@ def _frame_for_cue(
         spans, kind = got
         return Frame(cue_text, base + tok.start, subject, spans, kind)
     # Before the content.
-    that = _THAT.match(masked, rest)
+    that = _THAT.match(masked, rest) or _that_after_phrase(masked, rest)
     had_that = that is not None
     content_lo = that.end() if that else rest
     if nouny and not had_that:
@@ -519,6 +521,24 @@ def _frame_for_cue(
     spans, kind = got2
     statement = "statement" in masked[cue_stop:content_lo]
     return Frame(cue_text, base + tok.start, subject, spans, kind, statement)
+
+
+_PHRASE_THAT = re.compile(
+    r"[ \t]*,?[ \t]*(?:at|in|on|outside|inside|during|after|before|from|with|to|by|near|"
+    r"via|through|over|across|following|earlier|late|last|this)\b([^,\ue000.;:!?]{0,120}?)"
+    r"[ \t]*,?[ \t]*that\b[ \t]*"
+)
+
+
+def _that_after_phrase(masked: str, pos: int) -> re.Match[str] | None:
+    """"told reporters at a picket line outside the terminals that ...": a phrase
+    saying where or when, then "that"."""
+    m = _PHRASE_THAT.match(masked, pos)
+    if m is None:
+        return None
+    if any(w.lower() in CLAUSE_MARKERS for w in m.group(1).split()):
+        return None
+    return m
 
 
 def _subject_left(toks: list[_Tok], j: int) -> tuple[int, int] | None:
@@ -583,12 +603,18 @@ def _trailing_ok(tail: str) -> bool:
     if MASK in tail:
         return False
     words = re.findall(r"[\w'’\-]+", tail)
-    if not words or len(words) > 14:
-        return not words
+    if not words:
+        return True
     first = words[0].lower()
-    if tail.lstrip().startswith(",") or first in _SUBORDINATORS:
-        return first != "that"
-    return False
+    if first == "that" or len(words) > 25:
+        return False
+    if tail.lstrip().startswith(","):
+        return True
+    if len(words) > 14:
+        return False
+    return first in _SUBORDINATORS or (
+        first not in _NOT_PARTICIPLE and (first.endswith("ed") or first.endswith("ing"))
+    )
 
 
 def _after_frame_ok(tail: str) -> bool:
@@ -629,6 +655,8 @@ def _matching_comma(toks: list[_Tok], pre: int) -> int | None:
     for k in range(pre - 1, max(-1, pre - 45), -1):
         if toks[k].text == ",":
             return k
+        if toks[k].text == "." and k > 0 and toks[k - 1].low in TITLES:
+            continue
         if toks[k].is_quote or toks[k].text in (".", ";", ":"):
             return None
     return None

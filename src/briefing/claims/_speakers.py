@@ -40,7 +40,7 @@ __all__ = ["Mention", "MentionTable", "resolve_speaker"]
 
 _PARTICLES = r"(?:de|da|van|von|der|den|del|della|bin|ibn|al|el|la|le|di|du|dos|do|ter)"
 _CAP = r"[A-Z][\w'’.\-]*"
-_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:{_PARTICLES}[ \t]+)?{_CAP})*")
+_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:{_PARTICLES}|&)[ \t]+)?{_CAP})*")
 _APPOSITIVE = re.compile(
     r",[ \t]+(?:who[ \t]+is[ \t]+)?(?:a|an|the|its|his|her|their)[ \t]+"
     r"((?:[\w’'\-]+[ \t]+){0,4}?[\w\-]+)(?=[ \t]+(?:of|for|at|with|in|from|on|to)\b|,|\.)"
@@ -177,7 +177,8 @@ def _classify(text: str, match: re.Match[str]) -> list[Mention]:
             current_start = pos
         current.append(word)
         pos += len(word)
-        if word.endswith(("'s", "’s")) and word is not words[-1]:
+        ends_sentence = word.endswith(".") and len(word) > 2 and not _is_title(word)
+        if (word.endswith(("'s", "’s", "s'", "s’")) or ends_sentence) and word is not words[-1]:
             pieces.append((current_start, current))
             current = []
     if current:
@@ -198,9 +199,10 @@ def _classify_words(text: str, offset: int, words: list[str], run_end: int) -> M
     if not words:
         return None
     words = list(words)
-    for suffix in ("'s", "’s"):
+    for suffix in ("'s", "’s", "'", "’"):
         if words[-1].endswith(suffix):
             words[-1] = words[-1][: -len(suffix)]
+            break
     words[-1] = words[-1].rstrip(".")
     if not words[-1] or any(w.isupper() and len(w) > 3 for w in words):
         return None  # datelines and acronym-only runs ("NAIROBI")
