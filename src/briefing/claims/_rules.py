@@ -75,7 +75,7 @@ _ADVERBIAL = re.compile(
         email|e-mail|video\ link)|in\ a\ nutshell|once\ again|this\ time)\b
     | (?:in|at|during|via|through|after|before|from|with|on)[ \t]+
         (?:a|an|the|his|her|its|their|our|this|that|[A-Z][\w.'’]*)[ \t]+
-        (?:[\w'’\-]+[ \t]+){{0,4}}?(?:{_DOCS})s?\b
+        (?:[\w'’\-]+[ \t]+){{0,4}}?(?:{_DOCS})s?(?:[ \t]+(?:{_DOCS})s?)*\b
         (?:[ \t]+(?:on|to|with|from|at|in|for|of|by|before|after)[ \t]+
           (?:[\w'’.\-]+[ \t]*){{1,5}}?(?=[,.:;]|[ \t]+that\b|[ \t]+\ue000|$))?
     | (?:to|at|before|with)[ \t]+(?:reporters|journalists|lawmakers|investors|
