@@ -171,27 +171,27 @@ class Frame:
     statement: bool = False
 
 
-@dataclass(frozen=True, slots=True)
 class _Tok:
-    text: str
-    start: int  # offset in the masked unit
-    end: int
+    """A token of a masked unit, with the properties the patterns ask about
+    precomputed (they are asked many times)."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    __slots__ = ("end", "is_cap", "is_quote", "is_word", "low", "start", "text")
 
-    @property
-    def is_quote(self) -> bool:
-        return self.text[0] == MASK
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start  # offset in the masked unit
+        self.end = end
+        self.low = text.lower()
+        first = text[0]
+        self.is_quote = first == MASK
+        self.is_word = first.isalnum()
+        self.is_cap = first.isupper()
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
 
-    @property
-    def is_cap(self) -> bool:
-        return self.text[0].isupper()
+_LOWER_WORD = re.compile(r"[a-z]+")
+_TRIGGER_WORDS = frozenset(
+    [*CUE_FORMS, "according", "pointed", "points", "point", "statement", "communiqu"]
+)
 
 
 def trie_pattern(words: list[str]) -> str:
@@ -385,6 +385,8 @@ def find_frames(
     Returns:
         Frames in text order; empty when the unit attributes nothing.
     """
+    if _TRIGGER_WORDS.isdisjoint(_LOWER_WORD.findall(masked.lower())):
+        return []  # nothing outside the quotations can frame a claim
     toks = _tokens(masked)
     frames: list[Frame] = []
     dateline = _DATELINE.match(masked)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from briefing.claims._lexicon import (
     DETERMINERS,
@@ -105,12 +105,31 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     return words[: last_title + 1], words[last_title + 1 :]
 
 
-@dataclass
 class MentionTable:
-    """Names an article mentions, in order, for resolving later references."""
+    """Names an article mentions, in order, for resolving later references.
 
-    mentions: list[Mention] = field(default_factory=list)
-    starts: list[int] = field(default_factory=list)
+    The scan runs on first use, so an article whose speakers all name themselves in
+    full never pays for it.
+
+    Args:
+        text: the article text.
+        quoted: sorted (start, end) spans of quotations; names inside them are not
+            candidates for pronouns (the speaker is talking about them).
+        body: (start, end) spans of the body paragraphs; names elsewhere (a byline, a
+            menu) are ignored. Default: the whole text.
+    """
+
+    def __init__(
+        self,
+        text: str = "",
+        quoted: list[tuple[int, int]] | None = None,
+        body: list[tuple[int, int]] | None = None,
+    ) -> None:
+        self.text = text
+        self._quoted = quoted or []
+        self._body = body
+        self._mentions: list[Mention] | None = None
+        self._starts: list[int] = []
 
     @classmethod
     def build(
@@ -119,19 +138,23 @@ class MentionTable:
         quoted: list[tuple[int, int]] | None = None,
         body: list[tuple[int, int]] | None = None,
     ) -> MentionTable:
-        """Scan ``text`` once for named people and institutions.
+        """A table for ``text`` (see the class arguments)."""
+        return cls(text, quoted, body)
 
-        Args:
-            text: the article text.
-            quoted: sorted (start, end) spans of quotations; names inside them are
-                not candidates for pronouns (the speaker is talking about them).
-            body: (start, end) spans of the body paragraphs; names elsewhere (a
-                byline, a menu) are ignored. Default: the whole text.
-        """
-        table = cls()
-        quote_starts = [s for s, _ in quoted or ()]
+    @property
+    def mentions(self) -> list[Mention]:
+        """All mentions, in text order."""
+        if self._mentions is None:
+            self._mentions = []
+            self._scan()
+        return self._mentions
+
+    def _scan(self) -> None:
+        text = self.text
+        quoted = self._quoted
+        quote_starts = [s for s, _ in quoted]
         surnames: dict[str, Mention] = {}
-        for lo, hi in body if body is not None else [(0, len(text))]:
+        for lo, hi in self._body if self._body is not None else [(0, len(text))]:
             for match in _RUN.finditer(text, lo, hi):
                 start = match.start()
                 if quoted:
@@ -146,26 +169,40 @@ class MentionTable:
                         mention = Mention(start, known.name, "person", known.gender, known.roles)
                     elif mention.kind == "person" and " " in mention.name:
                         surnames[mention.name.split()[-1]] = mention
-                    table.add(mention)
-        return table
+                    self.add(mention)
 
     def add(self, mention: Mention) -> None:
         """Add a mention, keeping the table in text order."""
-        k = bisect.bisect_right(self.starts, mention.start)
-        self.starts.insert(k, mention.start)
-        self.mentions.insert(k, mention)
+        mentions = self.mentions
+        k = bisect.bisect_right(self._starts, mention.start)
+        self._starts.insert(k, mention.start)
+        mentions.insert(k, mention)
 
     def before(self, position: int) -> list[Mention]:
         """Mentions that start before ``position``, most recent first."""
-        k = bisect.bisect_left(self.starts, position)
-        return self.mentions[:k][::-1]
+        mentions = self.mentions
+        k = bisect.bisect_left(self._starts, position)
+        return mentions[:k][::-1]
 
 
 def _classify(text: str, match: re.Match[str]) -> list[Mention]:
     """Mentions in one capitalised run; a possessive splits it ("Guyana's Sandra
     Persaud" names Guyana and Sandra Persaud)."""
     out: list[Mention] = []
-    words = match.group().split()
+    group = match.group()
+    if " " not in group and "\t" not in group:
+        # One word (most runs: sentence starts, surnames): the cheap path.
+        low = group.lower()
+        if low in _STOP_CAPS or low.rstrip(".") in _STOP_CAPS:
+            return out
+        word = group.removesuffix("'s").removesuffix("’s").rstrip(".")
+        if word and not (word.isupper() and len(word) > 3):
+            if word.lower() in ORG_WORDS:
+                out.append(Mention(match.start(), word, "org"))
+            else:
+                out.append(Mention(match.start(), word, "surname"))
+        return out
+    words = group.split()
     offset = match.start()
     pieces: list[tuple[int, list[str]]] = []
     current: list[str] = []
