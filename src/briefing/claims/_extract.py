@@ -59,7 +59,7 @@ _TRIGGER_WORDS = frozenset(
     + [*HEDGE_ADVERBS, "understood", "believed", "thought", "rumoured", "rumored"]
 )
 _LOWER_WORD = re.compile(r"[a-zé]+")
-_QUOTE_CHARS = re.compile(r"[\"“”„«»‘']")
+_QUOTE_CHARS = re.compile(r"[\"“”„«»‘`]|''|(?:^|\s)'")
 
 
 @dataclass(frozen=True)
@@ -156,9 +156,13 @@ def _mask(text: str, unit: _Unit) -> str:
 def _clean_piece(text: str, lo: int, hi: int, last: bool = True) -> tuple[int, int]:
     """Trim spaces, and the closing comma or period of a quotation's last piece (the
     comma of an earlier piece stays: "We will fight, and we will win")."""
-    while lo < hi and text[lo].isspace():
+    while lo < hi and (text[lo].isspace() or (text[lo] in "'`" and text[lo - 1] in "'`")):
         lo += 1
-    while hi > lo and (text[hi - 1].isspace() or (last and text[hi - 1] in ",.;:—–-")):
+    while hi > lo and (
+        text[hi - 1].isspace()
+        or (last and text[hi - 1] in ",.;:—–-")
+        or (text[hi - 1] in "'`" and hi < len(text) and text[hi] in "'`")
+    ):
         hi -= 1
     return lo, hi
 
@@ -302,14 +306,17 @@ def _content_of(text: str, frame: Frame) -> tuple[str, int, int] | None:
             return None
         content = " ".join(text[lo:hi] for lo, hi in pieces)
         return content, pieces[0][0], pieces[-1][1]
-    lo, hi = frame.content[0]
-    while lo < hi and text[lo].isspace():
-        lo += 1
-    while hi > lo and text[hi - 1].isspace():
-        hi -= 1
-    if hi <= lo:
+    pieces = []
+    for lo, hi in frame.content:
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if hi > lo:
+            pieces.append((lo, hi))
+    if not pieces:
         return None
-    return text[lo:hi], lo, hi
+    return " ".join(text[lo:hi] for lo, hi in pieces), pieces[0][0], pieces[-1][1]
 
 
 def _to_claim(text: str, unit: _Unit, frame: Frame, resolver: _Resolver) -> Claim | None:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 __all__ = ["QuoteSpan", "find_quotes"]
 
-_DOUBLE = re.compile(r"[\"“”„«»]")
+# Doubled apostrophes and backticks ('' ``) are double quotes in some wire and NYT text.
+_DOUBLE = re.compile(r"''|``|[\"“”„«»]")
 # Single quotes only count when they look like quotation marks, not apostrophes:
 # an opening mark after a space or line start, a closing one before a space or
 # punctuation and not inside a word.
@@ -39,9 +40,9 @@ class QuoteSpan:
         return self.start + 1, self.end - 1 if self.closed else self.end
 
 
-def _straight_is_opening(text: str, i: int) -> bool | None:
+def _straight_is_opening(text: str, i: int, j: int) -> bool | None:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[j] if j < len(text) else " "
     if (before.isspace() or before in "([{—–-:") and not after.isspace():
         return True
     if (after.isspace() or after in ".,;:!?)]}—–-") and not before.isspace():
@@ -64,25 +65,25 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
     spans: list[QuoteSpan] = []
     open_at = -1
     for match in _DOUBLE.finditer(text, start, stop):
-        i = match.start()
+        i, j = match.start(), match.end()
         mark = match.group()
-        if mark == '"':
-            opening = _straight_is_opening(text, i)
+        if mark in ('"', "''"):
+            opening = _straight_is_opening(text, i, j)
             if opening is None:
                 opening = open_at < 0
         else:
-            opening = mark in _OPENERS
+            opening = mark in _OPENERS or mark == "``"
         if open_at < 0:
             if opening:
                 open_at = i
             # A stray closing mark with nothing open is ignored.
         elif not opening:
-            spans.append(QuoteSpan(open_at, i + 1, True))
+            spans.append(QuoteSpan(open_at, j, True))
             open_at = -1
         elif mark == '"' and text[open_at] == '"':
             # Two straight "openings" in a row: the first was a closing mark that
             # looked like an opening one ("word"word).
-            spans.append(QuoteSpan(open_at, i + 1, True))
+            spans.append(QuoteSpan(open_at, j, True))
             open_at = -1
         # An opening mark inside an open quotation is nested or a typo: ignored.
     if open_at >= 0:

@@ -451,7 +451,9 @@ def _frame_for_cue(
     # Walk left over auxiliaries and adverbs: "has also said".
     j = i - 1
     aux = False
-    while j >= 0 and toks[j].low in ADVERBS | _NEGATION and not toks[j].is_cap:
+    while j >= 0 and not toks[j].is_cap and (
+        toks[j].low in ADVERBS or toks[j].low in _NEGATION or _is_ly_adverb(toks[j].low)
+    ):
         if toks[j].low in _NEGATION:
             return None
         if toks[j].low in _PASSIVE_AUX and tok.low != "says":
@@ -505,10 +507,14 @@ def _frame_for_cue(
     if postposed:
         hi = toks[pre].end if toks[pre].is_quote else toks[pre].start
         got = _postposed_content(masked, base, floor, hi, quotes, rest)
-        if got is None:
-            return None
-        spans, kind = got
-        return Frame(cue_text, base + tok.start, subject, spans, kind)
+        if got is not None:
+            spans, kind = got
+            continued = _continued_content(masked, base, rest)
+            if continued is not None and kind != "direct":
+                # "Even if the venture fails, Morgan said, it will have mattered."
+                spans = (spans[0], continued)
+            return Frame(cue_text, base + tok.start, subject, spans, kind)
+        # Not content after all ("At Monday's debate, Clinton said ..."): read on.
     # Before the content.
     that = _THAT.match(masked, rest) or _that_after_phrase(masked, rest)
     had_that = that is not None
@@ -521,6 +527,8 @@ def _frame_for_cue(
     if got2 is None:
         return None
     spans, kind = got2
+    if kind != "direct" and masked[: spans[-1][1] - base + 1].rstrip().endswith("?"):
+        return None  # a question is not a claim
     statement = "statement" in masked[cue_stop:content_lo]
     return Frame(cue_text, base + tok.start, subject, spans, kind, statement)
 
@@ -541,6 +549,15 @@ def _that_after_phrase(masked: str, pos: int) -> re.Match[str] | None:
     if any(w.lower() in CLAUSE_MARKERS for w in m.group(1).split()):
         return None
     return m
+
+
+_LY_NOUNS = frozenset(
+    "family ally rally assembly supply reply belly bully jelly tally folly italy july".split()
+)
+
+
+def _is_ly_adverb(word: str) -> bool:
+    return word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
 
 
 def _subject_left(toks: list[_Tok], j: int) -> tuple[int, int] | None:
@@ -629,6 +646,25 @@ def _after_frame_ok(tail: str) -> bool:
     return stripped.startswith(("and ", ", and ", ", adding", ", but ", "; "))
 
 
+_FRAGMENT_STARTS = _PREPOSITIONS | frozenset(
+    "if when while although though because as since unless even whether once until".split()
+)
+_CONTINUATION = re.compile(r"[ \t]*,[ \t]*(?!(?:who|which|whose|adding|noting|citing|a|an)\b)")
+
+
+def _continued_content(masked: str, base: int, rest: int) -> tuple[int, int] | None:
+    """The rest of a sentence whose attribution sits in the middle of it."""
+    m = _CONTINUATION.match(masked, rest)
+    if m is None or MASK in masked[rest:]:
+        return None
+    words = re.findall(r"[\w'’\-]+", masked[m.end() :])
+    if len(words) < 3 or not any(w.lower() in CLAUSE_MARKERS for w in words):
+        return None
+    tail = _TRAILING.search(masked, m.end())
+    hi = tail.start() if tail else len(masked)
+    return base + m.end(), base + hi
+
+
 def _postposed_content(
     masked: str,
     base: int,
@@ -647,9 +683,9 @@ def _postposed_content(
         return None
     spans, kind = got
     if kind != "direct":
-        words = re.findall(r"\w+", masked[floor:hi])
-        if len(words) < 3:
-            return None
+        words = re.findall(r"\w+", masked[spans[0][0] - base : hi])
+        if len(words) < 3 or words[0].lower() in _FRAGMENT_STARTS:
+            return None  # a phrase or subordinate clause, not a statement
     return spans, kind
 
 
