@@ -646,7 +646,7 @@ def _after_frame_ok(tail: str) -> bool:
     return stripped.startswith(("and ", ", and ", ", adding", ", but ", "; "))
 
 
-_FRAGMENT_STARTS = _PREPOSITIONS | frozenset(
+_SUBORDINATE_STARTS = frozenset(
     "if when while although though because as since unless even whether once until".split()
 )
 _CONTINUATION = re.compile(r"[ \t]*,[ \t]*(?!(?:who|which|whose|adding|noting|citing|a|an)\b)")
@@ -684,8 +684,12 @@ def _postposed_content(
     spans, kind = got
     if kind != "direct":
         words = re.findall(r"\w+", masked[spans[0][0] - base : hi])
-        if len(words) < 3 or words[0].lower() in _FRAGMENT_STARTS:
-            return None  # a phrase or subordinate clause, not a statement
+        if len(words) < 3 or words[0].lower() in _SUBORDINATE_STARTS:
+            return None  # a subordinate clause, not a statement
+        if words[0].lower() in _PREPOSITIONS and not any(
+            w.lower() in CLAUSE_MARKERS or w.endswith("ed") for w in words[1:]
+        ):
+            return None  # a phrase: "At Monday's debate, Clinton said ..."
     return spans, kind
 
 
