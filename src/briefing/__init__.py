@@ -6,7 +6,7 @@ are imported only by the code that runs a seq2seq model.
 
 import logging
 
-from briefing.claims import ClaimScores, score_claims
+from briefing.claims import ClaimOptions, ClaimScores, extract_claims, score_claims
 from briefing.errors import (
     BriefingError,
     ConfigError,
@@ -23,6 +23,7 @@ __all__ = [
     "Briefing",
     "BriefingError",
     "Claim",
+    "ClaimOptions",
     "ClaimScores",
     "ConfigError",
     "DataError",
@@ -32,6 +33,7 @@ __all__ = [
     "Sentence",
     "Summary",
     "__version__",
+    "extract_claims",
     "score_claims",
     "split_sentences",
 ]
