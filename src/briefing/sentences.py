@@ -91,45 +91,51 @@ def _last_whitespace(text: str, lo: int, hi: int) -> int:
     return found - lo if found > lo else 0
 
 
-def _is_break(context: str, word: str, mark: str, after: str) -> bool:
-    """Punkt's decision for one candidate, with a shortcut for the common shape."""
-    if not word:
-        # A mark standing alone (tokenized text: "Sunday . The") is its own token
-        # and always breaks when a token follows, which one always does here.
-        return True
-    if _PLAIN_WORD.fullmatch(word) and not _HAS_END_MARK.search(after):
-        # A plain word: '?' and '!' always break; '.' breaks unless the word is a
-        # known abbreviation (with no orthographic context learned, Punkt's second
-        # pass never turns an abbreviation into a break).
-        return mark != "." or word.lower() not in _abbreviations()
-    return bool(_tokenizer().text_contains_sentbreak(context))
-
-
-def _candidate_contexts(text: str) -> Iterator[tuple[re.Match[str], str]]:
-    # Mirrors PunktSentenceTokenizer._match_potential_end_contexts: the context of a
-    # candidate is the word before it, the mark, and what follows; of overlapping
-    # candidates ("!!!") only the last is kept.
+def _slices(text: str) -> Iterator[tuple[int, int]]:
+    """Punkt's ``_slices_from_text`` with ``_match_potential_end_contexts`` folded
+    in: the context of a candidate is the word before it, the mark, and what
+    follows; of overlapping candidates ("!!!") only the last is decided."""
+    last_break = 0
     prev_start, prev_stop = 0, 0
     previous: re.Match[str] | None = None
-    for match in _patterns()[0].finditer(text):
-        offset = _last_whitespace(text, prev_stop, match.start())
-        word_start = prev_stop + offset + 1 if offset else prev_start
-        if previous is not None and prev_stop <= word_start:
-            yield previous, text[prev_start:prev_stop]
+    abbreviations = _abbreviations()
+    plain_word = _PLAIN_WORD.fullmatch
+    has_end_mark = _HAS_END_MARK.search
+    matches: list[re.Match[str] | None] = [*_patterns()[0].finditer(text), None]
+    word_start = 0
+    for match in matches:
+        if match is not None:
+            offset = _last_whitespace(text, prev_stop, match.start())
+            word_start = prev_stop + offset + 1 if offset else prev_start
+            if previous is None or prev_stop > word_start:
+                previous = match
+                prev_start, prev_stop = word_start, match.start()
+                continue
+        if previous is None:
+            break
+        word = text[prev_start:prev_stop]
+        mark = previous.group()
+        after = previous.group("after_tok")
+        if not word:
+            # A mark standing alone (tokenized text: "Sunday . The") is its own
+            # token and always breaks when a token follows, which one always does.
+            is_break = True
+        elif plain_word(word) and not has_end_mark(after):
+            # A plain word: '?' and '!' always break; '.' breaks unless the word is
+            # a known abbreviation (with no orthographic context learned, Punkt's
+            # second pass never turns an abbreviation into a break).
+            is_break = mark != "." or word.lower() not in abbreviations
+        else:
+            is_break = bool(_tokenizer().text_contains_sentbreak(word + mark + after))
+        if is_break:
+            yield last_break, previous.end()
+            last_break = (
+                previous.start("next_tok") if previous.group("next_tok") else previous.end()
+            )
+        if match is None:
+            break
         previous = match
         prev_start, prev_stop = word_start, match.start()
-    if previous is not None:
-        yield previous, text[prev_start:prev_stop]
-
-
-def _slices(text: str) -> Iterator[tuple[int, int]]:
-    last_break = 0
-    for match, word in _candidate_contexts(text):
-        after = match.group("after_tok")
-        mark = match.group()
-        if _is_break(word + mark + after, word, mark, after):
-            yield last_break, match.end()
-            last_break = match.start("next_tok") if match.group("next_tok") else match.end()
     yield last_break, len(text.rstrip())
 
 

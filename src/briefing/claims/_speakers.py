@@ -45,7 +45,6 @@ _APPOSITIVE = re.compile(
     r",[ \t]+(?:who[ \t]+is[ \t]+)?(?:a|an|the|its|his|her|their)[ \t]+"
     r"((?:[\w’'\-]+[ \t]+){0,4}?[\w\-]+)(?=[ \t]+(?:of|for|at|with|in|from|on|to)\b|,|\.)"
 )
-_ROLE_BEFORE = re.compile(r"(?:([a-z][\w\-]*)[ \t]+)?([a-z][\w\-]*)[ \t]+$")
 _STOP_CAPS = frozenset(
     """the a an and but or in on at for of to from with by as if when while after before
     this that these those its his her their our my your it he she they we i you
@@ -157,6 +156,9 @@ class MentionTable:
         for lo, hi in self._body if self._body is not None else [(0, len(text))]:
             for match in _RUN.finditer(text, lo, hi):
                 start = match.start()
+                group = match.group()
+                if " " not in group and group.lower() in _STOP_CAPS:
+                    continue  # "The", "But", "He": most runs, dropped cheaply
                 if quoted:
                     k = bisect.bisect_right(quote_starts, start) - 1
                     if k >= 0 and quoted[k][0] <= start < quoted[k][1]:
@@ -260,11 +262,10 @@ def _classify_words(text: str, offset: int, words: list[str], run_end: int) -> M
         if appositive:
             phrase = appositive.group(1).lower()
             roles += [phrase, phrase.split()[-1]]
-    before = _ROLE_BEFORE.search(text, max(0, offset - 40), offset)
-    if before:
-        for word in before.groups():
-            if word and word not in _NOT_ROLE:
-                roles.append(word)
+    # Lower-case role words just before the name: "spokeswoman Maria Lopez".
+    for word in text[max(0, offset - 40) : offset].split()[-2:]:
+        if word.islower() and word.isalpha() and word not in _NOT_ROLE:
+            roles.append(word)
     if len(name) == 1:
         return Mention(offset, name[0], "surname")
     gender = _gender_of(name[0], titles, tuple(roles))
