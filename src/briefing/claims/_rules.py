@@ -132,6 +132,7 @@ _NOUNY = frozenset(
     stress pledge pledges vow vows tweet tweets remark remarks hint hints mention
     mentions caution cautions warning comment comments finding findings""".split()
 )
+_NOUNY_OR_STATEMENT = _NOUNY | {"statement", "communiqu"}
 _BAD_CONTENT_START = (
     _PREPOSITIONS
     | CLAUSE_MARKERS
@@ -189,8 +190,10 @@ class _Tok:
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
+# Cue forms that can frame a claim here (-ing forms never do: "saying" has no subject).
 _TRIGGER_WORDS = frozenset(
-    [*CUE_FORMS, "according", "pointed", "points", "point", "statement", "communiqu"]
+    [w for w in CUE_FORMS if not w.endswith("ing")]
+    + ["according", "pointed", "points", "point", "statement", "communiqu"]
 )
 
 
@@ -385,8 +388,11 @@ def find_frames(
     Returns:
         Frames in text order; empty when the unit attributes nothing.
     """
-    if _TRIGGER_WORDS.isdisjoint(_LOWER_WORD.findall(masked.lower())):
+    found = _TRIGGER_WORDS.intersection(_LOWER_WORD.findall(masked.lower()))
+    if not found:
         return []  # nothing outside the quotations can frame a claim
+    if found <= _NOUNY_OR_STATEMENT and "that" not in masked and "statement" not in found:
+        return []  # "the state", "police reports": nouns unless "that" follows
     toks = _tokens(masked)
     frames: list[Frame] = []
     dateline = _DATELINE.match(masked)

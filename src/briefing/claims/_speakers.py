@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from briefing.claims._lexicon import (
@@ -180,11 +181,11 @@ class MentionTable:
         self._starts.insert(k, mention.start)
         mentions.insert(k, mention)
 
-    def before(self, position: int) -> list[Mention]:
+    def before(self, position: int) -> Iterator[Mention]:
         """Mentions that start before ``position``, most recent first."""
         mentions = self.mentions
-        k = bisect.bisect_left(self._starts, position)
-        return mentions[:k][::-1]
+        for k in range(bisect.bisect_left(self._starts, position) - 1, -1, -1):
+            yield mentions[k]
 
 
 def _classify(text: str, match: re.Match[str]) -> list[Mention]:
