@@ -102,7 +102,9 @@ def test_pronoun_resolves_to_the_earlier_named_woman():
 
 
 def test_recipient_and_place_before_that():
-    text = "Maria Lopez chaired the meeting. She told investors at a briefing that profits would fall."
+    text = (
+        "Maria Lopez chaired the meeting. She told investors at a briefing that profits would fall."
+    )
     claim = one(text)
     assert claim.source == "Maria Lopez"
     assert claim.content == "profits would fall"
@@ -110,7 +112,7 @@ def test_recipient_and_place_before_that():
 
 def test_mixed_claim_keeps_inner_quotes():
     text = (
-        "The airline said in a statement that it was \"reviewing every option\" "
+        'The airline said in a statement that it was "reviewing every option" '
         "and would refund passengers."
     )
     claim = one(text)
@@ -122,8 +124,16 @@ def test_mixed_claim_keeps_inner_quotes():
 @pytest.mark.parametrize(
     ("text", "source", "content"),
     [
-        ("According to the central bank, inflation slowed in March.", "central bank", "inflation slowed in March"),
-        ("Inflation slowed in March, according to court filings.", "court filings", "Inflation slowed in March"),
+        (
+            "According to the central bank, inflation slowed in March.",
+            "central bank",
+            "inflation slowed in March",
+        ),
+        (
+            "Inflation slowed in March, according to court filings.",
+            "court filings",
+            "Inflation slowed in March",
+        ),
     ],
 )
 def test_according_to_both_positions(text, source, content):
@@ -142,8 +152,8 @@ def test_institution_source_and_appositive_relative_clause():
 
 def test_nested_attribution_gives_two_claims():
     text = (
-        "In a statement, the embassy said the detained reporter \"told consular "
-        "officials he had not been mistreated.\""
+        'In a statement, the embassy said the detained reporter "told consular '
+        'officials he had not been mistreated."'
     )
     outer, inner = extract_claims(text)
     assert outer.source == "embassy" and outer.kind == "mixed"
@@ -310,7 +320,7 @@ def test_unbalanced_quote_does_not_swallow_the_next_paragraph():
         "Il a déclaré que le gouvernement allait démissionner, selon l'AFP.",
         "他说：“我们不会放弃。”",
         "\x00\x01\x02 said \ufffd\ufffd \u202e\u200b “",
-        "\n".join(['"Quote only paragraph number %d."' % i for i in range(50)]),
+        "\n".join([f'"Quote only paragraph number {i}."' for i in range(50)]),
     ],
 )
 def test_hostile_inputs_do_not_raise(text):

@@ -13,14 +13,19 @@ def gold(source, content, kind="indirect"):
 
 
 def test_perfect_match_with_title_difference():
-    s = score_claims([gold("Senator Ines Moreau", "the budget is late")], [gold("Ines Moreau", "the budget is late")])
+    s = score_claims(
+        [gold("Senator Ines Moreau", "the budget is late")],
+        [gold("Ines Moreau", "the budget is late")],
+    )
     assert (s.overall.precision, s.overall.recall, s.overall.f1) == (1.0, 1.0, 1.0)
     assert s.source_accuracy == 1.0
     assert s.matches == ((0, 0),)
 
 
 def test_wrong_speaker_is_not_a_match_but_counts_for_source_accuracy():
-    s = score_claims([gold("Tom Baker", "the budget is late")], [gold("Ines Moreau", "the budget is late")])
+    s = score_claims(
+        [gold("Tom Baker", "the budget is late")], [gold("Ines Moreau", "the budget is late")]
+    )
     assert s.overall.matched_gold == 0
     assert s.source_pairs == 1 and s.source_correct == 0
     assert s.source_accuracy == 0.0
@@ -31,7 +36,10 @@ def test_coverage_threshold():
     # 3 of 5 gold words = 0.6: enough; 2 of 5: not.
     assert score_claims([gold("Ines Moreau", "one two three")], g).overall.matched_gold == 1
     assert score_claims([gold("Ines Moreau", "one two")], g).overall.matched_gold == 0
-    assert score_claims([gold("Ines Moreau", "one two")], g, min_coverage=0.4).overall.matched_gold == 1
+    assert (
+        score_claims([gold("Ines Moreau", "one two")], g, min_coverage=0.4).overall.matched_gold
+        == 1
+    )
 
 
 def test_one_to_one_matching_and_counts():
@@ -111,5 +119,10 @@ def test_prf_properties():
     assert PRF(0, 0, 0, 0).f1 == 1.0
     assert PRF(0, 5, 0, 5).f1 == 0.0
     assert PRF(1, 2, 1, 4).to_dict() == {
-        "precision": 0.5, "recall": 0.25, "f1": 0.3333, "matched": 1, "predicted": 2, "gold": 4,
+        "precision": 0.5,
+        "recall": 0.25,
+        "f1": 0.3333,
+        "matched": 1,
+        "predicted": 2,
+        "gold": 4,
     }

@@ -19,7 +19,7 @@ ANN = "\n".join(
         "T3\tContent 17 44\tthat the mayor will resign.",
         "T4\tAttribution 9 16\treports",
         "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1",
-        "T5\tContent 45 52;53 59\t\"We are done,\"",
+        'T5\tContent 45 52;53 59\t"We are done,"',
         "T6\tSource 60 68\ta source",
         "T7\tCue 69 73\tsaid",
         "T8\tAttribution 69 73\tsaid",

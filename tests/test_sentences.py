@@ -27,7 +27,9 @@ def _corpus() -> list[str]:
         texts += [json.loads(line)["src"] for line in f if line.strip()]
     with xsum.open(encoding="utf-8") as f:
         texts += [json.loads(line)["document"] for line in f if line.strip()]
-    texts += [Path(p).read_text(encoding="utf-8") for p in sorted(glob.glob(str(polnear / "*.txt")))]
+    texts += [
+        Path(p).read_text(encoding="utf-8") for p in sorted(glob.glob(str(polnear / "*.txt")))
+    ]
     return texts
 
 
@@ -64,14 +66,22 @@ def test_same_as_punkt_on_hard_cases(text):
 
 
 def test_abbreviations_do_not_end_sentences():
-    text = "Mr. Ada Ruiz of the U.S. Navy met Dr. Lee, Gen. Obi, Adm. Sato and St. John on Sept. 4 and Jan. 5 at No. 10."
+    text = (
+        "Mr. Ada Ruiz of the U.S. Navy met Dr. Lee, Gen. Obi, Adm. Sato and St. John "
+        "on Sept. 4 and Jan. 5 at No. 10."
+    )
     assert len(split_sentences(text)) == 1
 
 
 def test_offsets_and_newlines():
     text = "  First one.  Second one.\nThird line without stop\n\n  Fourth.  "
     sentences = split_sentences(text)
-    assert [s.text for s in sentences] == ["First one.", "Second one.", "Third line without stop", "Fourth."]
+    assert [s.text for s in sentences] == [
+        "First one.",
+        "Second one.",
+        "Third line without stop",
+        "Fourth.",
+    ]
     for i, s in enumerate(sentences):
         assert s.index == i and text[s.start : s.end] == s.text
 

@@ -46,18 +46,17 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _BODY_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 _TRIGGER = re.compile(
     r"\b(?:"
-    + trie_pattern(sorted(CUE_FORMS) + ["according", "pointed", "points", "point"])
+    + trie_pattern([*sorted(CUE_FORMS), "according", "pointed", "points", "point"])
     + r"|"
-    + trie_pattern(sorted(HEDGE_ADVERBS) + ["understood", "believed", "thought", "rumoured"])
+    + trie_pattern([*sorted(HEDGE_ADVERBS), "understood", "believed", "thought", "rumoured"])
     + r")\b|[\"“”„«»‘]|\b(?:statement|communiqu)",
     re.IGNORECASE,
 )
 # The same triggers as a word set: testing a unit's words against it with C-speed
 # string methods is far cheaper than running the regex over every sentence.
 _TRIGGER_WORDS = frozenset(
-    [*CUE_FORMS, "according", "pointed", "points", "point", "statement", "communiqué"]
-    + [*HEDGE_ADVERBS, "understood", "believed", "thought", "rumoured", "rumored"]
-)
+    [*CUE_FORMS, *HEDGE_ADVERBS, "according", "pointed", "points", "point", "statement"]
+) | {"communiqué", "understood", "believed", "thought", "rumoured", "rumored"}
 _LOWER_WORD = re.compile(r"[a-zé]+")
 _QUOTE_CHARS = re.compile(r"[\"“”„«»‘`]|''|(?:^|\s)'")
 

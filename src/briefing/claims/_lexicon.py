@@ -14,10 +14,10 @@ __all__ = [
     "CLAUSE_MARKERS",
     "CUE_FORMS",
     "DETERMINERS",
+    "DOCUMENT_NOUNS",
     "FEMALE_NAMES",
     "FEMALE_TITLES",
     "FEMALE_WORDS",
-    "DOCUMENT_NOUNS",
     "HEDGE_ADVERBS",
     "INSTITUTION_NOUNS",
     "MALE_NAMES",
@@ -28,8 +28,15 @@ __all__ = [
     "PRONOUNS",
     "RECIPIENT_VERBS",
     "SAY_LIKE",
+    "THAT_ONLY",
     "TITLES",
+    "words",
 ]
+
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` (keeps the word lists compact)."""
+    return frozenset(text.split())
 
 
 def _inflect(base: str, third: str, past: str, ing: str, *more: str) -> tuple[str, ...]:
@@ -114,36 +121,36 @@ _VERBS: dict[str, tuple[str, ...]] = {
 CUE_FORMS: dict[str, str] = {form: base for base, forms in _VERBS.items() for form in forms}
 
 #: Verbs that report speech with a bare clause as readily as with "that".
-SAY_LIKE = frozenset(
+SAY_LIKE = words(
     """say tell add warn argue insist claim write believe estimate predict report
     confirm note stress emphasise reiterate explain caution acknowledge admit announce
     state concede contend maintain assert allege think testify tweet recall counter
-    declare reply""".split()
+    declare reply"""
 )
 
 #: Verbs whose object is the person spoken to: "told reporters that ...".
-RECIPIENT_VERBS = frozenset("tell warn assure inform remind caution".split())
+RECIPIENT_VERBS = words("tell warn assure inform remind caution")
 
 #: Verbs that never introduce a claim without "that" (the object is usually a thing).
-THAT_ONLY = frozenset(
-    "find show agree accuse reveal disclose indicate signal hint mention vow promise "
-    "pledge suggest deny complain observe remark respond continue".split()
+THAT_ONLY = words(
+    """find show agree accuse reveal disclose indicate signal hint mention vow promise
+    pledge suggest deny complain observe remark respond continue"""
 )
 
 #: Adverbs that may sit between a hedge-free subject and its cue: "has also said".
-ADVERBS = frozenset(
+ADVERBS = words(
     """also later earlier previously repeatedly again then further publicly privately
     separately once still already recently initially originally subsequently first
     has have had would will could did does do is was were being been has not had
     never often frequently flatly angrily bluntly simply firmly quickly immediately
-    openly reportedly""".split()
+    openly reportedly"""
 )
 
 #: Hedges marking a claim with no source: "The firm is reportedly preparing a bid."
-HEDGE_ADVERBS = frozenset("reportedly reputedly allegedly purportedly supposedly".split())
+HEDGE_ADVERBS = words("reportedly reputedly allegedly purportedly supposedly")
 #: Passive reporting verbs: "is said to", "it is understood that".
-PASSIVE_HEDGE_VERBS = frozenset(
-    "said understood believed thought reported rumoured rumored alleged expected".split()
+PASSIVE_HEDGE_VERBS = words(
+    "said understood believed thought reported rumoured rumored alleged expected"
 )
 
 PRONOUNS: dict[str, str] = {
@@ -155,28 +162,28 @@ PRONOUNS: dict[str, str] = {
     "i": "s",
 }
 
-DETERMINERS = frozenset(
+DETERMINERS = words(
     """the a an its his her their our this that these those one two three four five
-    several some many other another both all most each every no any its""".split()
+    several some many other another both all most each every no any its"""
 )
 
 #: Words that end a subject phrase when walking left from a cue.
-BOUNDARY_WORDS = frozenset(
+BOUNDARY_WORDS = words(
     """that which who whom whose and but or nor while when as because if after before
     since although though where whereas so than then yet unless until whether what
     is was were are has had have be been being do does did not also to for with
-    said says told""".split()
+    said says told"""
 )
 
 #: Words that show a phrase is a clause (has a finite verb) rather than a noun phrase.
-CLAUSE_MARKERS = frozenset(
+CLAUSE_MARKERS = words(
     """is was were are am be been has had have will would could should can may might
     must shall did does do isn't wasn't weren't aren't hasn't hadn't haven't won't
-    wouldn't couldn't shouldn't can't didn't doesn't don't it's that's there's""".split()
+    wouldn't couldn't shouldn't can't didn't doesn't don't it's that's there's"""
 )
 
 #: Titles and roles kept in ``source_text`` but not part of a person's name.
-TITLES = frozenset(
+TITLES = words(
     """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sen sen. senator rep
     rep. representative gov gov. governor president vice prime minister chancellor
     judge justice mayor councillor councilor councilwoman councilman gen gen. general
@@ -188,41 +195,37 @@ TITLES = frozenset(
     director dean speaker officer deputy trooper sheriff pastor rabbi imam sheikh
     president-elect premier emir sultan coroner magistrate auditor treasurer
     spokesman spokeswoman spokesperson economist analyst lawyer executive
-    chancellor-elect vice-president vice-chair""".split()
+    chancellor-elect vice-president vice-chair"""
 )
 
-MALE_TITLES = frozenset(
-    "mr mr. sir lord king prince father brother councilman chairman spokesman".split()
-)
-FEMALE_TITLES = frozenset(
+MALE_TITLES = words("mr mr. sir lord king prince father brother councilman chairman spokesman")
+FEMALE_TITLES = words(
     """mrs mrs. ms ms. miss dame lady queen princess sister councilwoman chairwoman
-    spokeswoman""".split()
+    spokeswoman"""
 )
 #: Role nouns that give a gender: "the spokeswoman said".
-MALE_WORDS = frozenset("man spokesman chairman businessman father son husband brother".split())
-FEMALE_WORDS = frozenset(
-    "woman spokeswoman chairwoman businesswoman mother daughter wife sister".split()
-)
+MALE_WORDS = words("man spokesman chairman businessman father son husband brother")
+FEMALE_WORDS = words("woman spokeswoman chairwoman businesswoman mother daughter wife sister")
 
 #: Nouns for institutions: "the company said" refers to the last institution named.
-INSTITUTION_NOUNS = frozenset(
+INSTITUTION_NOUNS = words(
     """company firm group airline carrier operator retailer chain maker manufacturer
     utility club party union ministry agency regulator council authority organisation
     organization department government hospital university school court team charity
     trust commission committee board consortium network newspaper broadcaster startup
     lender developer insurer bank exchange embassy office service police army
     military prosecutor's department authorities federation association league
-    institute observatory lab laboratory business employer""".split()
+    institute observatory lab laboratory business employer"""
 )
 #: Documents that "say" things: "the report said" refers to the last one cited.
-DOCUMENT_NOUNS = frozenset(
+DOCUMENT_NOUNS = words(
     """statement report survey study paper letter filing document review analysis
     audit memo communiqué communique release ruling judgment judgement complaint
-    indictment affidavit lawsuit petition notice data figures""".split()
+    indictment affidavit lawsuit petition notice data figures"""
 )
 
 #: Last words of capitalised names that make them institutions, not people.
-ORG_WORDS = frozenset(
+ORG_WORDS = words(
     """department ministry ministries office agency authority authorities bank
     company corporation corp corp. inc inc. ltd ltd. plc llc group council committee
     commission court courts police service services university college institute
@@ -236,11 +239,11 @@ ORG_WORDS = frozenset(
     systems holdings motors pharma pharmaceuticals technologies technology partners
     capital media industries industry logistics airport port railways railway rail
     insurance bancorp securities group's consortium observatory laboratory labs
-    institute's alliance movement front""".split()
+    institute's alliance movement front"""
 )
 
 # A compact table of common first names (international, as wire copy names them).
-MALE_NAMES = frozenset(
+MALE_NAMES = words(
     """aaron abdul adam adrian ahmed alan albert alejandro alex alexander ali andre
     andrew andrés angelo anthony antonio arjun arthur ben benjamin bernard bill bob
     boris brian bruce carl carlos charles chris christian christopher colin daniel
@@ -269,9 +272,9 @@ MALE_NAMES = frozenset(
     carlos rodrigo andres hector julio alvaro ignacio esteban joaquin cristian
     santiago matias nicolas emilio rick dan sam greg ted ken jeff brad chad kyle
     derek shawn troy wayne dale glen craig dean neil ross iain alasdair fergus
-    hamish seamus ciaran niall padraig eoin cormac daniel tomasz""".split()
+    hamish seamus ciaran niall padraig eoin cormac daniel tomasz"""
 )
-FEMALE_NAMES = frozenset(
+FEMALE_NAMES = words(
     """abigail ada adriana agnes aisha alice alicia amanda amelia amina ana anna
     andrea angela anita ann anne annette barbara beatriz bella betty brenda camila
     carla carmen caroline catherine charlotte chloe christina claire clara cristina
@@ -298,5 +301,5 @@ FEMALE_NAMES = frozenset(
     veronica monika katarzyna agnieszka magdalena zuzana petra jana lenka eva
     alena marketa ivana dragana milica jelena tatiana yelena oksana nino tamar
     ani mariam rania dina salma yasmine samira nour lina rasha hiba ines ines
-    sandra teresa nadia claire hannah joanne rachel grace lena""".split()
+    sandra teresa nadia claire hannah joanne rachel grace lena"""
 )

@@ -35,6 +35,7 @@ from briefing.claims._lexicon import (
     SAY_LIKE,
     THAT_ONLY,
     TITLES,
+    words,
 )
 
 __all__ = [
@@ -117,42 +118,42 @@ _HEDGE_PASSIVE = re.compile(
 )
 _HEDGE_ADVERB = re.compile(r"\b(" + "|".join(sorted(HEDGE_ADVERBS)) + r")\b")
 _TRAILING = re.compile(r"[\s.,;:—–-]+$")
-_PASSIVE_AUX = frozenset("is are was were be been being".split())
-_NEGATION = frozenset("not never n't".split())
-_PREPOSITIONS = frozenset(
+_PASSIVE_AUX = words("is are was were be been being")
+_NEGATION = words("not never n't")
+_PREPOSITIONS = words(
     """of for at from with in on to by about into onto over under after before during
-    against among between through without within upon via""".split()
+    against among between through without within upon via"""
 )
-_NP_LINKS = frozenset("of for at from with in close".split())
+_NP_LINKS = words("of for at from with in close")
 # Forms that are just as often nouns ("the report", "police reports"): they frame a
 # claim only before "that" or after the content.
-_NOUNY = frozenset(
+_NOUNY = words(
     """report reports claim claims state states note notes estimate estimates forecast
     forecasts promise promises counter counters signal signals show shows find finds
     stress pledge pledges vow vows tweet tweets remark remarks hint hints mention
-    mentions caution cautions warning comment comments finding findings""".split()
+    mentions caution cautions warning comment comments finding findings"""
 )
 _NOUNY_OR_STATEMENT = _NOUNY | {"statement", "communiqu"}
 _BAD_CONTENT_START = (
     _PREPOSITIONS
     | CLAUSE_MARKERS
-    | frozenset("so yes nothing something anything goodbye hello thanks sorry".split())
+    | words("so yes nothing something anything goodbye hello thanks sorry")
 )
-_PERSON_PRONOUNS = frozenset("he she they it we i".split())
+_PERSON_PRONOUNS = words("he she they it we i")
 # Participles that only follow "has/had": "a written statement" is not a cue.
-_NEEDS_AUX = frozenset("written shown".split())
+_NEEDS_AUX = words("written shown")
 # Words ending in -ed/-ing that are not participles in a subject phrase.
-_NOT_PARTICIPLE = frozenset(
+_NOT_PARTICIPLE = words(
     """red bed need seed speed feed united ed reed shed hundred wed led bred
     spring king thing ring string wing building meeting ceiling evening morning
     nothing something anything everything being during sibling darling wedding
     funding housing training spending ruling hearing briefing landing standing
-    during painting setting""".split()
+    during painting setting"""
 )
-_SUBORDINATORS = frozenset(
+_SUBORDINATORS = words(
     """as while when after before during outside inside at in on to from with
     who which whose where adding noting citing his her their its despite amid
-    following""".split()
+    following"""
 )
 
 
@@ -245,10 +246,14 @@ def _np_left(toks: list[_Tok], j: int) -> int | None:
             k -= 1
             # A determiner starts the phrase unless a linking preposition precedes
             # it: "officials at the port", "a spokesperson for the ministry".
-            if k - 1 >= 0 and toks[k - 1].low in _NP_LINKS and k - 2 >= 0:
-                if toks[k - 2].is_word and toks[k - 2].low not in BOUNDARY_WORDS:
-                    k -= 1
-                    continue
+            if (
+                k - 2 >= 0
+                and toks[k - 1].low in _NP_LINKS
+                and toks[k - 2].is_word
+                and toks[k - 2].low not in BOUNDARY_WORDS
+            ):
+                k -= 1
+                continue
             break
         if low in _NP_LINKS:
             if k - 1 >= 0 and toks[k - 1].is_word and toks[k - 1].low not in BOUNDARY_WORDS:
@@ -362,9 +367,12 @@ def _content_frame(
     if hi <= lo:
         return None
     inside = _quote_spans(quotes, base, lo, hi + 2)
-    if inside and _only_punct(masked[lo : inside[0][0]]) and _only_punct(
-        masked[inside[-1][1] : hi]
-    ) and len(inside) == 1:
+    if (
+        inside
+        and _only_punct(masked[lo : inside[0][0]])
+        and _only_punct(masked[inside[-1][1] : hi])
+        and len(inside) == 1
+    ):
         pieces = [inside[0]] + (extra or [])
         spans = []
         for s, e, closed in pieces:
@@ -406,7 +414,7 @@ def find_frames(
         verb = CUE_FORMS.get(low)
         if low == "point" or low == "points" or low == "pointed":
             verb = "point out" if i + 1 < n and toks[i + 1].low == "out" else None
-        if verb is None or low.endswith("ing") or tok.is_cap and low != "says":
+        if verb is None or low.endswith("ing") or (tok.is_cap and low != "says"):
             if low == "according" and i + 1 < n and toks[i + 1].low == "to":
                 frame = _according(text, start, masked, toks, i, quotes, used_until)
                 if frame is not None:
@@ -457,8 +465,10 @@ def _frame_for_cue(
     # Walk left over auxiliaries and adverbs: "has also said".
     j = i - 1
     aux = False
-    while j >= 0 and not toks[j].is_cap and (
-        toks[j].low in ADVERBS or toks[j].low in _NEGATION or _is_ly_adverb(toks[j].low)
+    while (
+        j >= 0
+        and not toks[j].is_cap
+        and (toks[j].low in ADVERBS or toks[j].low in _NEGATION or _is_ly_adverb(toks[j].low))
     ):
         if toks[j].low in _NEGATION:
             return None
@@ -487,11 +497,11 @@ def _frame_for_cue(
                 got = _postposed_content(masked, base, floor, hi, quotes, rest)
                 if got is not None:
                     spans, kind = got
-                    subject = (base + toks[cue_end_tok].start, base + toks[np_end - 1].end)
-                    return Frame(cue_text, base + tok.start, subject, spans, kind)
+                    who = (base + toks[cue_end_tok].start, base + toks[np_end - 1].end)
+                    return Frame(cue_text, base + tok.start, who, spans, kind)
     if j >= 0 and toks[j].low in ("and", "but") and previous_subject is not None:
         # A second verb of the same speaker: "X confirmed ... but said it would not pay".
-        subject: tuple[int, int] = previous_subject
+        subject = previous_subject
         pre = -1
     else:
         got_subject = _subject_left(toks, j)
@@ -547,8 +557,8 @@ _PHRASE_THAT = re.compile(
 
 
 def _that_after_phrase(masked: str, pos: int) -> re.Match[str] | None:
-    """"told reporters at a picket line outside the terminals that ...": a phrase
-    saying where or when, then "that"."""
+    """A phrase saying where or when, then "that": "told reporters at a picket line
+    outside the terminals that ..."."""
     m = _PHRASE_THAT.match(masked, pos)
     if m is None:
         return None
@@ -557,8 +567,8 @@ def _that_after_phrase(masked: str, pos: int) -> re.Match[str] | None:
     return m
 
 
-_LY_NOUNS = frozenset(
-    "family ally rally assembly supply reply belly bully jelly tally folly italy july".split()
+_LY_NOUNS = words(
+    "family ally rally assembly supply reply belly bully jelly tally folly italy july"
 )
 
 
@@ -579,7 +589,7 @@ def _subject_left(toks: list[_Tok], j: int) -> tuple[int, int] | None:
         inner = toks[comma + 1 : j]
         if inner and all(t.is_cap or t.text in (".", "-") for t in inner) and len(inner) <= 5:
             before = _np_left(toks, comma - 1)
-            if before is not None and not toks[comma - 1].is_cap or (
+            if (before is not None and not toks[comma - 1].is_cap) or (
                 before is not None and toks[before].low in DETERMINERS
             ):
                 return comma + 1, j - 1
@@ -592,12 +602,15 @@ def _subject_left(toks: list[_Tok], j: int) -> tuple[int, int] | None:
     # A reduced relative clause: "A developer accused of defrauding buyers told".
     for m in range(k, j + 1):
         t = toks[m]
-        if m > k and not t.is_cap and t.low not in _NOT_PARTICIPLE and (
-            t.low.endswith("ed") or t.low.endswith("ing")
+        if (
+            m > k
+            and not t.is_cap
+            and t.low not in _NOT_PARTICIPLE
+            and (t.low.endswith("ed") or t.low.endswith("ing"))
         ):
-            inner = _np_left(toks, m - 1)
-            if inner is not None and m - 1 >= 0 and toks[m - 1].is_word:
-                return inner, m - 1
+            head = _np_left(toks, m - 1)
+            if head is not None and m - 1 >= 0 and toks[m - 1].is_word:
+                return head, m - 1
     return k, j
 
 
@@ -609,12 +622,15 @@ def _skip_recipient_and_adverbials(masked: str, pos: int, verb: str) -> int:
     pos = _skip_adverbials(masked, pos)
     if verb in RECIPIENT_VERBS:
         m = _RECIPIENT.match(masked, pos)
-        if m and not masked[pos:m.end()].strip().lower().startswith("that"):
+        if m and not masked[pos : m.end()].strip().lower().startswith("that"):
             pos = _skip_adverbials(masked, m.end())
     return pos
 
 
-_APPOSITIVE_TAIL = re.compile(r"[ \t]*,[ \t]+(?:who|which|whose|a|an|the|its|his|her|their|one|[0-9]+)\b[^\ue000;]*?(?=[.!?]?[\"'”’)]*[ \t]*$|,[ \t]*\ue000)")
+_APPOSITIVE_TAIL = re.compile(
+    r"[ \t]*,[ \t]+(?:who|which|whose|a|an|the|its|his|her|their|one|[0-9]+)\b"
+    r"[^\ue000;]*?(?=[.!?]?[\"'”’)]*[ \t]*$|,[ \t]*\ue000)"
+)
 
 
 def _skip_appositive(masked: str, pos: int) -> int:
@@ -652,8 +668,8 @@ def _after_frame_ok(tail: str) -> bool:
     return stripped.startswith(("and ", ", and ", ", adding", ", but ", "; "))
 
 
-_SUBORDINATE_STARTS = frozenset(
-    "if when while although though because as since unless even whether once until".split()
+_SUBORDINATE_STARTS = words(
+    "if when while although though because as since unless even whether once until"
 )
 _CONTINUATION = re.compile(r"[ \t]*,[ \t]*(?!(?:who|which|whose|adding|noting|citing|a|an)\b)")
 

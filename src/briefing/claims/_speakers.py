@@ -35,6 +35,7 @@ from briefing.claims._lexicon import (
     ORG_WORDS,
     PRONOUNS,
     TITLES,
+    words,
 )
 
 __all__ = ["Mention", "MentionTable", "resolve_speaker"]
@@ -46,17 +47,17 @@ _APPOSITIVE = re.compile(
     r",[ \t]+(?:who[ \t]+is[ \t]+)?(?:a|an|the|its|his|her|their)[ \t]+"
     r"((?:[\w’'\-]+[ \t]+){0,4}?[\w\-]+)(?=[ \t]+(?:of|for|at|with|in|from|on|to)\b|,|\.)"
 )
-_STOP_CAPS = frozenset(
+_STOP_CAPS = words(
     """the a an and but or in on at for of to from with by as if when while after before
     this that these those its his her their our my your it he she they we i you
     there here then so yet also however meanwhile still earlier later last next
     according under over during since despite although though because where what who
     which how why monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec speaking asked""".split()
+    jan feb mar apr jun jul aug sep sept oct nov dec speaking asked"""
 )
-_NOT_ROLE = DETERMINERS | frozenset(
-    "and or but said says told with from by at in on of for to as is was".split()
+_NOT_ROLE = DETERMINERS | words(
+    "and or but said says told with from by at in on of for to as is was"
 )
 
 
@@ -274,7 +275,7 @@ def _classify_words(text: str, offset: int, words: list[str], run_end: int) -> M
 
 
 def _head(phrase: str) -> str:
-    words = [w for w in re.findall(r"[\w’'\-]+", phrase.lower()) if w not in DETERMINERS]
+    words: list[str] = [w for w in re.findall(r"[\w’'\-]+", phrase.lower()) if w not in DETERMINERS]
     for i, w in enumerate(words):
         if w in ("of", "for", "at", "from", "with", "in", "close", "on") and i > 0:
             return words[i - 1]
@@ -328,9 +329,13 @@ def resolve_speaker(
             # ("Nordlink said"), or a group when plural ("Democrats").
             plural = name[0].endswith("s") and not name[0].endswith("ss")
             return name[0], True, "group" if plural else "org", ""
-        if name and not titles and name[-1].endswith("s") and name[0].lower() not in (
-            MALE_NAMES | FEMALE_NAMES
-        ) and not _known_person(" ".join(name), position, table):
+        if (
+            name
+            and not titles
+            and name[-1].endswith("s")
+            and name[0].lower() not in (MALE_NAMES | FEMALE_NAMES)
+            and not _known_person(" ".join(name), position, table)
+        ):
             return " ".join(name), True, "group", ""
         if name and (titles or len(name) >= 2):
             gender = _gender_of(name[0], titles, ())
@@ -347,9 +352,11 @@ def resolve_speaker(
             return found_name
     kind = "org" if any(w.lower() in ORG_WORDS for w in words) else "group"
     if kind == "group" and words and not words[-1].lower().endswith("s"):
-        kind = "person" if _head(source_text) in TITLES or _head(source_text) in (
-            MALE_WORDS | FEMALE_WORDS
-        ) else "org"
+        kind = (
+            "person"
+            if _head(source_text) in TITLES or _head(source_text) in (MALE_WORDS | FEMALE_WORDS)
+            else "org"
+        )
     gender = _gender_of("", [], (_head(source_text),))
     return _strip_determiner(source_text), True, kind, gender
 

@@ -70,6 +70,11 @@ def _normalise_content(text: str) -> str:
     return re.sub(r"[.,]+$", "", content).strip(_WRAPPING)
 
 
+def _role_ref(arg: str) -> tuple[str, str]:
+    role, ref = arg.split(":", 1)
+    return role, ref
+
+
 def parse_ann(ann: str, text: str, origin: str = "<ann>") -> list[dict[str, Any]]:
     """Gold claims from the text of one brat ``.ann`` file.
 
@@ -100,8 +105,7 @@ def parse_ann(ann: str, text: str, origin: str = "<ann>") -> list[dict[str, Any]
                         raise ValueError("offset outside the text")
                     spans[ident] = (label, found)
             elif ident.startswith("E"):
-                args = [tuple(a.split(":", 1)) for a in rest.split()]
-                events.append([(role, ref) for role, ref in args])  # type: ignore[misc]
+                events.append([_role_ref(a) for a in rest.split()])
         except ValueError as exc:
             raise DataError(f"{origin}: line {number} is not valid brat standoff ({exc})") from exc
     claims: list[dict[str, Any]] = []
