@@ -50,7 +50,7 @@ __all__ = [
 #: Placeholder for quoted text in masked units (a private-use character).
 MASK = "\ue000"
 
-_TOKEN = re.compile(r"\ue000+|(?:[A-Z]\.){2,}|[^\W_][\w'’\-&]*|\S")
+_TOKEN = re.compile(r"\ue000+|(?:[A-Z]\.){2,}|\d[\d,.]*\d|[^\W_][\w'’\-&]*|\S")
 _DAYS = (
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
     "week|month|year|morning|afternoon|evening|night|weekend|day|spring|summer|autumn|"
@@ -265,7 +265,7 @@ def _np_left(toks: list[_Tok], j: int) -> int | None:
             continue
         if low in BOUNDARY_WORDS or low in _PREPOSITIONS or low in _PERSON_PRONOUNS:
             break
-        if low in CUE_FORMS and not t.is_cap:
+        if low in CUE_FORMS and not t.is_cap and not low.endswith("ed"):
             break
         k -= 1
     # Trim a leading capitalised sentence adverb or preposition ("Later officials").
@@ -414,6 +414,15 @@ def find_frames(
         verb = CUE_FORMS.get(low)
         if low == "point" or low == "points" or low == "pointed":
             verb = "point out" if i + 1 < n and toks[i + 1].low == "out" else None
+        if verb is not None and low.endswith("ing") and i > 0 and toks[i - 1].text == ",":
+            # "..., saying the treasury could not absorb the cost": the speaker is
+            # the nearest name before, or the sentence's subject.
+            frame = _participle_frame(text, start, masked, toks, i, verb, quotes)
+            if frame is not None:
+                frames.append(frame)
+                used_until = max(used_until, frame.content[-1][1] - start)
+            i += 1
+            continue
         if verb is None or low.endswith("ing") or (tok.is_cap and low != "says"):
             if low == "according" and i + 1 < n and toks[i + 1].low == "to":
                 frame = _according(text, start, masked, toks, i, quotes, used_until)
@@ -499,7 +508,12 @@ def _frame_for_cue(
                     spans, kind = got
                     who = (base + toks[cue_end_tok].start, base + toks[np_end - 1].end)
                     return Frame(cue_text, base + tok.start, who, spans, kind)
-    if j >= 0 and toks[j].low in ("and", "but") and previous_subject is not None:
+    if previous_subject is None and j >= 1 and (
+        toks[j].low in ("and", "but") or (toks[j].text == "," and toks[i - 1].low == "then")
+    ):
+        # "Petra Novak won the final, then said ...": the sentence's subject speaks.
+        previous_subject = _sentence_subject(toks, base, j)
+    if j >= 0 and toks[j].low in ("and", "but", ",") and previous_subject is not None:
         # A second verb of the same speaker: "X confirmed ... but said it would not pay".
         subject = previous_subject
         pre = -1
@@ -545,7 +559,7 @@ def _frame_for_cue(
     spans, kind = got2
     if kind != "direct" and masked[: spans[-1][1] - base + 1].rstrip().endswith("?"):
         return None  # a question is not a claim
-    statement = "statement" in masked[cue_stop:content_lo]
+    statement = "statement" in masked[:content_lo]
     return Frame(cue_text, base + tok.start, subject, spans, kind, statement)
 
 
@@ -574,6 +588,63 @@ _LY_NOUNS = words(
 
 def _is_ly_adverb(word: str) -> bool:
     return word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
+
+
+def _sentence_subject(toks: list[_Tok], base: int, before: int) -> tuple[int, int] | None:
+    """The capitalised name that opens the sentence ("Petra Novak ended ..."), after
+    a dateline; None when the sentence does not open with one."""
+    k = 0
+    for m in range(min(before, 12)):
+        if toks[m].text in ("—", "–", "-"):
+            k = m + 1  # after a dateline
+    if k < before and toks[k].low == "the":
+        k += 1
+    end = k
+    while end < before and (toks[end].is_cap or toks[end].text in (".", "&", "-")):
+        end += 1
+    if end - k < 1 or not toks[k].is_cap or toks[k].low in _PERSON_PRONOUNS:
+        return None
+    start = k - 1 if k > 0 and toks[k - 1].low == "the" else k
+    return base + toks[start].start, base + toks[end - 1].end
+
+
+def _participle_frame(
+    text: str,
+    base: int,
+    masked: str,
+    toks: list[_Tok],
+    i: int,
+    verb: str,
+    quotes: list[tuple[int, int, bool]],
+) -> Frame | None:
+    if verb not in SAY_LIKE or toks[i].low in _NOT_PARTICIPLE:
+        return None
+    subject = None
+    m = i - 2
+    while m >= 0 and not toks[m].is_quote:
+        if toks[m].is_cap and m > 0 and toks[m - 1].is_cap and toks[m].low not in ADVERBS:
+            last = m
+            while m > 0 and (toks[m - 1].is_cap or toks[m - 1].text == "."):
+                m -= 1
+            if toks[m].low not in DETERMINERS:
+                subject = (base + toks[m].start, base + toks[last].end)
+                break
+        m -= 1
+    if subject is None:
+        subject = _sentence_subject(toks, base, i - 1)
+    if subject is None:
+        return None
+    rest = _skip_recipient_and_adverbials(masked, toks[i].end, verb)
+    that = _THAT.match(masked, rest) or _that_after_phrase(masked, rest)
+    content_lo = that.end() if that else rest
+    if not _content_ok(masked, content_lo, len(masked), verb, that is not None):
+        return None
+    got = _content_frame(masked, base, content_lo, len(masked), quotes)
+    if got is None:
+        return None
+    spans, kind = got
+    cue = text[base + toks[i].start : base + toks[i].end]
+    return Frame(cue, base + toks[i].start, subject, spans, kind)
 
 
 def _subject_left(toks: list[_Tok], j: int) -> tuple[int, int] | None:
@@ -736,7 +807,11 @@ def _looks_appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
         return True  # "Persaud, speaking to reporters outside the building, said"
     if toks[lo].text[0].isdigit() and hi - lo <= 2:
         return True  # age: "Moreau, 54, said"
-    return hi - lo <= 6 and any(t.low in TITLES for t in toks[lo:hi])
+    # A noun phrase with no verb: "Norvik Foods, Scandinavia's largest food maker, said".
+    return hi - lo <= 12 and not any(
+        t.is_quote or t.low in CLAUSE_MARKERS or (t.low in CUE_FORMS and not t.is_cap)
+        for t in toks[lo:hi]
+    )
 
 
 def _according(
