@@ -18,6 +18,7 @@ The flow, paragraph by paragraph (one line of the text is one paragraph):
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -270,7 +271,15 @@ def extract_claims(
             if last_claim_unit == u_index - 1 and claims[-1].kind != "unattributed":
                 claim = _continuation(text, unit, claims[-1])
                 if claim is not None:
-                    claims.append(claim)
+                    previous = claims[-1]
+                    if previous.kind == "direct" and units[u_index - 1].paragraph == unit.paragraph:
+                        # '"A," she said. "B."': one quotation, interrupted by its frame.
+                        claim = dataclasses.replace(
+                            previous, content=f"{previous.content} {claim.content}", end=claim.end
+                        )
+                        claims[-1] = claim
+                    else:
+                        claims.append(claim)
                     last_claim_unit = u_index
             continue
         if not frames:

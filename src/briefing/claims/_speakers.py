@@ -40,6 +40,21 @@ from briefing.claims._lexicon import (
 
 __all__ = ["Mention", "MentionTable", "resolve_speaker"]
 
+_PEOPLE = (
+    "ministers|leaders|officials|lawmakers|legislators|senators|researchers|scientists|"
+    "doctors|experts|analysts|economists|residents|workers|employees|parents|teachers|"
+    "students|protesters|demonstrators|activists|organisers|organizers|investigators|"
+    "prosecutors|lawyers|judges|officers|firefighters|rescuers|survivors|witnesses|"
+    "families|farmers|fishermen|miners|pilots|nurses|members|delegates|negotiators|"
+    "diplomats|regulators|voters|shareholders|investors|executives|critics|supporters|"
+    "opponents|campaigners|engineers|owners|governments|unions|companies|airlines|banks"
+)
+# A group named by a plural noun: "the foreign ministers of Chile and Peru".
+_GROUP = re.compile(
+    rf"\b[Tt]he[ \t]+(?:[a-z][\w’'\-]*[ \t]+){{0,3}}?(?:{_PEOPLE})\b"
+    rf"(?:[ \t]+(?:of|from|for|at|in)[ \t]+(?:the[ \t]+)?[A-Z][\w’'\-]*"
+    rf"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'\-]*)*)?"
+)
 _PARTICLES = r"(?:de|da|van|von|der|den|del|della|bin|ibn|al|el|la|le|di|du|dos|do|ter)"
 _CAP = r"[A-Z][\w'’.\-]*"
 _RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:{_PARTICLES}|&)[ \t]+)?{_CAP})*")
@@ -174,6 +189,10 @@ class MentionTable:
                     elif mention.kind == "person" and " " in mention.name:
                         surnames[mention.name.split()[-1]] = mention
                     self.add(mention)
+
+        for lo, hi in self._body if self._body is not None else [(0, len(text))]:
+            for match in _GROUP.finditer(text, lo, hi):
+                self.add(Mention(match.start(), match.group(), "group"))
 
     def add(self, mention: Mention) -> None:
         """Add a mention, keeping the table in text order."""
@@ -405,11 +424,12 @@ def _resolve_pronoun(
                 if not s.gender and " " in s.name:
                     candidates.append((s.start, s.name, ""))
                 break
-        for m in table.before(position):
-            if m.kind == "person" and " " in m.name:
-                if not m.gender:
-                    candidates.append((m.start, m.name, ""))
-                break
+        if not candidates:
+            for m in table.before(position):
+                if m.kind == "person" and " " in m.name:
+                    if not m.gender:
+                        candidates.append((m.start, m.name, ""))
+                    break
         if candidates:
             _, name, _ = max(candidates)
             return name, True, "person", pronoun
@@ -423,10 +443,17 @@ def _resolve_pronoun(
                 return m.name, True, "org", ""
         return written, False, "org", ""
     if pronoun == "p":
-        for wanted in ("group", "org"):
-            for s in reversed(speakers):
-                if s.kind == wanted and s.start < position:
-                    return s.name, True, s.kind, ""
+        # The most recent group that spoke or was named ("the foreign ministers of
+        # Chile and Peru"), else the last institution that spoke.
+        groups = [(s.start, s.name) for s in speakers if s.kind == "group" and s.start < position]
+        named = next((m for m in table.before(position) if m.kind == "group"), None)
+        if named is not None:
+            groups.append((named.start, named.name))
+        if groups:
+            return max(groups)[1], True, "group", ""
+        for s in reversed(speakers):
+            if s.kind == "org" and s.start < position:
+                return s.name, True, "org", ""
         return written, False, "group", ""
     return written, False, "person", ""
 
@@ -445,9 +472,21 @@ def _by_role(
             return m.name, True, "person", m.gender
         if m.kind == "org" and head in m.name.lower().split():
             return m.name, True, "org", ""
+        if m.kind == "group" and head in m.name.split() and len(m.name) > len(written):
+            return m.name, True, "group", ""
     for s in reversed(speakers):
         if s.start < position and head in s.name.lower().split() and s.name.lower() != phrase:
             return s.name, True, s.kind, s.gender
+    if head in INSTITUTION_NOUNS and len(written.split()) <= 2 and table.text:
+        # "the hospital" after "the Middelheim-Zuid hospital" or "the Havenbond union".
+        named = None
+        for named in re.finditer(
+            rf"\b([A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*)*)[ \t]+{re.escape(head)}\b",
+            table.text[: max(0, position)],
+        ):
+            pass
+        if named is not None and named.group(1).lower() not in _STOP_CAPS:
+            return f"{named.group(1)} {head}", True, "org", ""
     if head in INSTITUTION_NOUNS and len(written.split()) <= 2:
         # "the company said": the last institution that spoke or was named.
         for s in reversed(speakers):
