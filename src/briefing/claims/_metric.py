@@ -19,7 +19,7 @@ from typing import Any
 
 from briefing.types import CLAIM_KINDS, Claim
 
-__all__ = ["ClaimScores", "PRF", "score_claims", "same_speaker"]
+__all__ = ["PRF", "ClaimScores", "same_speaker", "score_claims"]
 
 DEFAULT_MIN_COVERAGE = 0.6
 
@@ -27,8 +27,30 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # Words that do not identify a speaker: determiners, titles and roles are kept in
 # ``source_text`` but two references to one person may differ in them.
 _SPEAKER_NOISE = frozenset(
-    """the a an of mr mrs ms dr prof sen senator rep gov governor president minister
-    sir dame lord lady jr sr""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "senator",
+        "rep",
+        "gov",
+        "governor",
+        "president",
+        "minister",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "jr",
+        "sr",
+    ]
 )
 
 

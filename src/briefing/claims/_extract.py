@@ -1,0 +1,379 @@
+"""``extract_claims``: attributed claims from an article, with speakers resolved.
+
+The flow, paragraph by paragraph (one line of the text is one paragraph):
+
+1. skip lines that are not body text (no final punctuation: headlines, menus,
+   "Related stories" lists);
+2. find quotations (``_quotes``) and group sentences into units, so a quotation
+   running over several sentences stays in one unit;
+3. skip units with no reporting verb, "according to", hedge or quotation (most of
+   them: this keeps extraction cheap);
+4. run the attribution patterns (``_rules``) on the unit with quotations masked;
+5. a unit that is only a quotation continues the claim just before it;
+6. resolve each speaker against the article's names and the earlier speakers
+   (``_speakers``), in text order;
+7. look inside reported speech for nested attributions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from briefing.claims._lexicon import CUE_FORMS, DOCUMENT_NOUNS, HEDGE_ADVERBS
+from briefing.claims._quotes import find_quotes
+from briefing.claims._rules import (
+    MASK,
+    Frame,
+    find_frames,
+    find_hedge,
+    find_statement_issuer,
+    trie_pattern,
+)
+from briefing.claims._speakers import MentionTable, Speaker, resolve_speaker
+from briefing.errors import ConfigError
+from briefing.types import Article, Claim, ClaimKind, Sentence
+
+__all__ = ["DEFAULT_MAX_CLAIMS", "ClaimOptions", "extract_claims"]
+
+#: Claims kept per article at most (a safety valve for pathological input).
+DEFAULT_MAX_CLAIMS = 10_000
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+# Body text ends a sentence; headlines, menus and link lists do not.
+_BODY_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
+_TRIGGER = re.compile(
+    r"\b(?:"
+    + trie_pattern([*sorted(CUE_FORMS), "according", "pointed", "points", "point"])
+    + r"|"
+    + trie_pattern([*sorted(HEDGE_ADVERBS), "understood", "believed", "thought", "rumoured"])
+    + r")\b|[\"“”„«»‘]|\b(?:statement|communiqu)",
+    re.IGNORECASE,
+)
+# The same triggers as a word set: testing a unit's words against it with C-speed
+# string methods is far cheaper than running the regex over every sentence.
+_TRIGGER_WORDS = frozenset(
+    [*CUE_FORMS, *HEDGE_ADVERBS, "according", "pointed", "points", "point", "statement"]
+) | {"communiqué", "understood", "believed", "thought", "rumoured", "rumored"}
+_LOWER_WORD = re.compile(r"[a-zé]+")
+_QUOTE_CHARS = re.compile(r"[\"“”„«»‘`]|''|(?:^|\s)'")
+
+
+@dataclass(frozen=True)
+class ClaimOptions:
+    """Settings for :func:`extract_claims`.
+
+    Attributes:
+        unattributed: also report hedged claims with no source ("reportedly").
+        nested: also report attributions inside reported speech ("the embassy said
+            the reporter told officials he had not been mistreated").
+        continuations: a paragraph that is only a quotation continues the previous
+            speaker's claim.
+        max_claims: stop after this many claims.
+    """
+
+    unattributed: bool = True
+    nested: bool = True
+    continuations: bool = True
+    max_claims: int = DEFAULT_MAX_CLAIMS
+
+    def __post_init__(self) -> None:
+        if self.max_claims < 0:
+            raise ConfigError(f"max_claims must be >= 0, got {self.max_claims}")
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+    quotes: list[tuple[int, int, bool]]
+
+
+def _units(
+    text: str, sentences: Sequence[Sentence]
+) -> tuple[list[_Unit], list[tuple[int, int]], list[tuple[int, int]]]:
+    """Group sentences into units and collect all quotation spans."""
+    units: list[_Unit] = []
+    all_quotes: list[tuple[int, int]] = []
+    body: list[tuple[int, int]] = []
+    starts = [s.start for s in sentences]
+    for p_index, para in enumerate(_PARAGRAPH.finditer(text)):
+        p_start, p_end = para.start(), para.end()
+        if not _BODY_END.search(para.group()):
+            continue
+        body.append((p_start, p_end))
+        quotes = (
+            [(q.start, q.end, q.closed) for q in find_quotes(text, p_start, p_end)]
+            if _QUOTE_CHARS.search(text, p_start, p_end)
+            else []
+        )
+        all_quotes.extend((s, e) for s, e, _ in quotes)
+        lo = bisect.bisect_left(starts, p_start)
+        hi = bisect.bisect_left(starts, p_end)
+        current: _Unit | None = None
+        for sentence in sentences[lo:hi]:
+            s_start, s_end = sentence.start, min(sentence.end, p_end)
+            if current is not None and any(
+                qs < current.end and qe > s_start and qs < s_start for qs, qe, _ in current.quotes
+            ):
+                current.end = s_end
+                current.quotes = [q for q in quotes if q[0] < s_end and q[1] > current.start]
+                continue
+            if current is not None:
+                units.append(current)
+            current = _Unit(
+                s_start,
+                s_end,
+                sentence.index,
+                p_index,
+                [q for q in quotes if q[0] < s_end and q[1] > s_start],
+            )
+        if current is not None:
+            units.append(current)
+    return units, all_quotes, body
+
+
+def _has_trigger(piece: str) -> bool:
+    return not _TRIGGER_WORDS.isdisjoint(_LOWER_WORD.findall(piece.lower()))
+
+
+def _mask(text: str, unit: _Unit) -> str:
+    piece = text[unit.start : unit.end]
+    if not unit.quotes:
+        return piece
+    chars = list(piece)
+    for qs, qe, _ in unit.quotes:
+        lo, hi = max(qs, unit.start) - unit.start, min(qe, unit.end) - unit.start
+        chars[lo:hi] = MASK * (hi - lo)
+    return "".join(chars)
+
+
+def _clean_piece(text: str, lo: int, hi: int, last: bool = True) -> tuple[int, int]:
+    """Trim spaces, and the closing comma or period of a quotation's last piece (the
+    comma of an earlier piece stays: "We will fight, and we will win")."""
+    while lo < hi and (text[lo].isspace() or (text[lo] in "'`" and text[lo - 1] in "'`")):
+        lo += 1
+    while hi > lo and (
+        text[hi - 1].isspace()
+        or (last and text[hi - 1] in ",.;:—–-")
+        or (text[hi - 1] in "'`" and hi < len(text) and text[hi] in "'`")
+    ):
+        hi -= 1
+    return lo, hi
+
+
+def _only_quotes(masked: str) -> bool:
+    return MASK in masked and not any(ch.isalnum() for ch in masked.replace(MASK, ""))
+
+
+class _Resolver:
+    """Keeps the article's mention table and the speakers so far."""
+
+    def __init__(
+        self, text: str, quotes: list[tuple[int, int]], body: list[tuple[int, int]]
+    ) -> None:
+        self.text = text
+        self.table = MentionTable(text, sorted(quotes), body)
+        self.speakers: list[Speaker] = []
+        self.statement_source: str | None = None
+        self.statement_at = -1
+
+    def resolve(self, written: str, position: int, statement: bool) -> tuple[str, bool]:
+        words = written.lower().split()
+        head = words[-1] if words else ""
+        if (
+            head in DOCUMENT_NOUNS
+            and words[0] in ("the", "this", "that", "its", "their")
+            and self.statement_source
+        ):
+            source, resolved = self.statement_source, True
+            kind, gender = "org", ""
+        elif head == "it" and self.statement_source and self.statement_at >= position - 400:
+            # "X issued a statement. It said ..." (the statement, or its issuer).
+            source, resolved = self.statement_source, True
+            kind, gender = "org", ""
+        else:
+            source, resolved, kind, gender = resolve_speaker(
+                written, position, self.table, self.speakers
+            )
+        if resolved:
+            self.speakers.append(Speaker(position, source, kind, gender))
+        if statement or head in DOCUMENT_NOUNS:
+            self.statement_source = source
+            self.statement_at = position
+        return source, resolved
+
+    def note_statement(self, written: str, position: int) -> None:
+        """Remember who issued a statement even when the sentence quotes nothing."""
+        source, resolved, kind, gender = resolve_speaker(
+            written, position, self.table, self.speakers
+        )
+        if resolved:
+            self.statement_source = source
+            self.statement_at = position
+            self.speakers.append(Speaker(position, source, kind, gender))
+
+
+def extract_claims(
+    article: Article | str,
+    *,
+    options: ClaimOptions | None = None,
+    splitter: Callable[[str], Sequence[Sentence]] | None = None,
+) -> list[Claim]:
+    """Find every attributed claim in a news article.
+
+    Args:
+        article: an :class:`~briefing.Article` or the article text.
+        options: what to report; defaults to :class:`ClaimOptions`.
+        splitter: the sentence splitter; defaults to the article's own sentences
+            (:func:`briefing.split_sentences`).
+
+    Returns:
+        Claims in text order. ``content`` is copied from the text (split quotations
+        are joined by one space) and ``start``/``end`` locate it in ``article.text``
+        (for a split quotation, from its first to its last piece).
+
+    Raises:
+        ConfigError: if ``options`` has an impossible value.
+
+    Example:
+        >>> claims = extract_claims('"We will appeal," said Omar Haddad, a lawyer.')
+        >>> claims[0].source, claims[0].content, claims[0].kind
+        ('Omar Haddad', 'We will appeal', 'direct')
+    """
+    opts = options or ClaimOptions()
+    if isinstance(article, str):
+        article = Article(article)
+    text = article.text
+    if not text or not _has_trigger(text):
+        return []
+    sentences = splitter(text) if splitter is not None else article.sentences
+    units, quotes, body = _units(text, sentences)
+    resolver: _Resolver | None = None
+    claims: list[Claim] = []
+    seen: set[tuple[int, int]] = set()
+    last_claim_unit = -2
+    for u_index, unit in enumerate(units):
+        if len(claims) >= opts.max_claims:
+            break
+        if not unit.quotes and not _has_trigger(text[unit.start : unit.end]):
+            continue  # most units: no reporting verb, hedge or quotation
+        masked = _mask(text, unit)
+        frames = find_frames(text, unit.start, unit.end, masked, unit.quotes)
+        if resolver is None:
+            resolver = _Resolver(text, quotes, body)
+        if not frames and opts.continuations and claims and _only_quotes(masked):
+            if last_claim_unit == u_index - 1 and claims[-1].kind != "unattributed":
+                claim = _continuation(text, unit, claims[-1])
+                if claim is not None:
+                    previous = claims[-1]
+                    if previous.kind == "direct" and units[u_index - 1].paragraph == unit.paragraph:
+                        # '"A," she said. "B."': one quotation, interrupted by its frame.
+                        claim = dataclasses.replace(
+                            previous, content=f"{previous.content} {claim.content}", end=claim.end
+                        )
+                        claims[-1] = claim
+                    else:
+                        claims.append(claim)
+                    last_claim_unit = u_index
+            continue
+        if not frames:
+            issuer = find_statement_issuer(masked, unit.start)
+            if issuer is not None:
+                resolver.note_statement(text[issuer[0] : issuer[1]], issuer[0])
+        if not frames and opts.unattributed:
+            hedge = find_hedge(masked, unit.start)
+            if hedge is not None:
+                frames = [hedge]
+        for frame in frames:
+            claim = _to_claim(text, unit, frame, resolver)
+            if claim is None or (claim.start, claim.end) in seen:
+                continue
+            seen.add((claim.start, claim.end))
+            claims.append(claim)
+            last_claim_unit = u_index
+            if opts.nested and claim.kind in ("indirect", "mixed"):
+                for inner in _nested(text, unit, claim, resolver):
+                    if (inner.start, inner.end) not in seen:
+                        seen.add((inner.start, inner.end))
+                        claims.append(inner)
+    return claims[: opts.max_claims]
+
+
+def _content_of(text: str, frame: Frame) -> tuple[str, int, int] | None:
+    if frame.kind == "direct":
+        last = len(frame.content) - 1
+        pieces = [_clean_piece(text, lo, hi, i == last) for i, (lo, hi) in enumerate(frame.content)]
+        pieces = [(lo, hi) for lo, hi in pieces if hi > lo]
+        if not pieces:
+            return None
+        content = " ".join(text[lo:hi] for lo, hi in pieces)
+        return content, pieces[0][0], pieces[-1][1]
+    pieces = []
+    for lo, hi in frame.content:
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if hi > lo:
+            pieces.append((lo, hi))
+    if not pieces:
+        return None
+    return " ".join(text[lo:hi] for lo, hi in pieces), pieces[0][0], pieces[-1][1]
+
+
+def _to_claim(text: str, unit: _Unit, frame: Frame, resolver: _Resolver) -> Claim | None:
+    got = _content_of(text, frame)
+    if got is None:
+        return None
+    content, lo, hi = got
+    if frame.subject is None:
+        source = source_text = None
+        resolved = True
+    else:
+        source_text = text[frame.subject[0] : frame.subject[1]]
+        source, resolved = resolver.resolve(source_text, frame.subject[0], frame.statement)
+    kind: ClaimKind = frame.kind  # type: ignore[assignment]
+    return Claim(source, source_text, frame.cue, content, kind, unit.sentence, lo, hi, resolved)
+
+
+def _continuation(text: str, unit: _Unit, previous: Claim) -> Claim | None:
+    pieces = [_clean_piece(text, s + 1, e - 1 if closed else e) for s, e, closed in unit.quotes]
+    pieces = [(lo, hi) for lo, hi in pieces if hi > lo and lo >= unit.start]
+    if not pieces:
+        return None
+    content = " ".join(text[lo:hi] for lo, hi in pieces)
+    return Claim(
+        previous.source,
+        previous.source_text,
+        previous.cue,
+        content,
+        "direct",
+        unit.sentence,
+        pieces[0][0],
+        pieces[-1][1],
+        previous.resolved,
+    )
+
+
+def _nested(text: str, unit: _Unit, outer: Claim, resolver: _Resolver) -> list[Claim]:
+    """Attributions inside reported speech (quotation marks there are read through)."""
+    lo, hi = outer.start, outer.end
+    inner_text = text[lo:hi]
+    if not _has_trigger(inner_text):
+        return []
+    masked = re.sub(r"[\"“”„«»]", " ", inner_text)
+    frames = find_frames(text, lo, hi, masked, [])
+    claims = []
+    for frame in frames:
+        if frame.subject is None:
+            continue
+        claim = _to_claim(text, unit, frame, resolver)
+        if claim is not None and claim.content != outer.content:
+            claims.append(claim)
+    return claims

@@ -1,0 +1,108 @@
+"""Quotation spans in a paragraph, tolerant of unbalanced marks.
+
+News text quotes with curly (“ ”) or straight (") double quotes, British copy with
+single ones (‘ ’). A quotation may run over several sentences; by convention one that
+runs over several paragraphs leaves the closing mark off until its last paragraph.
+So a quotation still open at the end of a paragraph ends there: an unbalanced mark
+never reaches past its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["QuoteSpan", "find_quotes"]
+
+# Doubled apostrophes and backticks ('' ``) are double quotes in some wire and NYT text.
+_DOUBLE = re.compile(r"''|``|[\"“”„«»]")
+# Single quotes only count when they look like quotation marks, not apostrophes:
+# an opening mark after a space or line start, a closing one before a space or
+# punctuation and not inside a word.
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?;:])[’'](?=[\s.,;:!?)\]—–-]|$)")
+_OPENERS = frozenset("“„«")
+_CLOSERS = frozenset("”»")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """One quotation: ``start`` is the opening mark, ``end`` is just past the closing
+    mark (or the end of the paragraph when ``closed`` is False)."""
+
+    start: int
+    end: int
+    closed: bool
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        """Offsets of the quoted words, without the marks."""
+        return self.start + 1, self.end - 1 if self.closed else self.end
+
+
+def _straight_is_opening(text: str, i: int, j: int) -> bool | None:
+    before = text[i - 1] if i > 0 else " "
+    after = text[j] if j < len(text) else " "
+    if (before.isspace() or before in "([{—–-:") and not after.isspace():
+        return True
+    if (after.isspace() or after in ".,;:!?)]}—–-") and not before.isspace():
+        return False
+    return None
+
+
+def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[QuoteSpan]:
+    """Quotation spans in ``text[start:end]`` (one paragraph), in order.
+
+    Args:
+        text: the article text.
+        start, end: the paragraph's bounds in ``text``.
+
+    Returns:
+        Non-overlapping spans with offsets into ``text``. Marks inside a quotation
+        (nested quotes) belong to it. A quotation left open ends at ``end``.
+    """
+    stop = len(text) if end is None else end
+    spans: list[QuoteSpan] = []
+    open_at = -1
+    for match in _DOUBLE.finditer(text, start, stop):
+        i, j = match.start(), match.end()
+        mark = match.group()
+        if mark in ('"', "''"):
+            opening = _straight_is_opening(text, i, j)
+            if opening is None:
+                opening = open_at < 0
+        else:
+            opening = mark in _OPENERS or mark == "``"
+        if open_at < 0:
+            if opening:
+                open_at = i
+            # A stray closing mark with nothing open is ignored.
+        elif not opening:
+            spans.append(QuoteSpan(open_at, j, True))
+            open_at = -1
+        elif mark == '"' and text[open_at] == '"':
+            # Two straight "openings" in a row: the first was a closing mark that
+            # looked like an opening one ("word"word).
+            spans.append(QuoteSpan(open_at, j, True))
+            open_at = -1
+        # An opening mark inside an open quotation is nested or a typo: ignored.
+    if open_at >= 0:
+        spans.append(QuoteSpan(open_at, stop, False))
+    if spans or ("‘" not in text[start:stop] and "'" not in text[start:stop]):
+        return spans
+    return _single_quotes(text, start, stop)
+
+
+def _single_quotes(text: str, start: int, stop: int) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    pos = start
+    while True:
+        opening = _SINGLE_OPEN.search(text, pos, stop)
+        if opening is None:
+            return spans
+        closing = _SINGLE_CLOSE.search(text, opening.end(), stop)
+        if closing is None:
+            spans.append(QuoteSpan(opening.start(), stop, False))
+            return spans
+        spans.append(QuoteSpan(opening.start(), closing.end(), True))
+        pos = closing.end()

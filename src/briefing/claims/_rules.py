@@ -1,0 +1,908 @@
+"""The attribution patterns: where a claim's speaker, cue and content are in a unit.
+
+A *unit* is one sentence, or several when a quotation runs across sentence ends.
+Quotations are masked (replaced by a placeholder of the same length) before the
+patterns run, so a reporting verb inside a quotation never frames the sentence
+around it. The patterns, in the order they are tried for each reporting verb:
+
+* inverted, after the content: ``"...," said Omar Haddad, a lawyer.`` /
+  ``..., said the ministry.``
+* after the content: ``"...," she said[, "..."].`` / ``..., hospital officials said.``
+* before the content: ``Customs officers said [on Tuesday] [that] ...`` /
+  ``She told investors at a briefing that ...`` / ``He said: "..."``
+* statements: ``the ministers issued a joint statement: "..."``
+* ``according to X, ...`` and ``..., according to X.``
+* hedges with no source: ``reportedly``, ``it is understood that``, ``is said to``.
+
+Each pattern returns a :class:`Frame` (offsets only); ``_extract`` turns frames into
+claims and resolves the speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.claims._lexicon import (
+    ADVERBS,
+    BOUNDARY_WORDS,
+    CLAUSE_MARKERS,
+    CUE_FORMS,
+    DETERMINERS,
+    HEDGE_ADVERBS,
+    PASSIVE_HEDGE_VERBS,
+    RECIPIENT_VERBS,
+    SAY_LIKE,
+    THAT_ONLY,
+    TITLES,
+    words,
+)
+
+__all__ = [
+    "MASK",
+    "Frame",
+    "find_frames",
+    "find_hedge",
+    "find_statement_issuer",
+    "trie_pattern",
+]
+
+#: Placeholder for quoted text in masked units (a private-use character).
+MASK = "\ue000"
+
+_TOKEN = re.compile(r"\ue000+|(?:[A-Z]\.){2,}|\d[\d,.]*\d|[^\W_][\w'’\-&]*|\S")
+_DAYS = (
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
+    "week|month|year|morning|afternoon|evening|night|weekend|day|spring|summer|autumn|"
+    "fall|winter|January|February|March|April|May|June|July|August|September|October|"
+    "November|December"
+)
+_DOCS = (
+    "statement|interview|conference|briefing|hearing|speech|address|report|letter|email|"
+    "e-mail|post|filing|memo|note|message|video|release|tweet|broadcast|meeting|session|"
+    "summit|rally|event|call|appearance|podcast|op-ed|column|document|affidavit|"
+    "complaint|ruling|submission|testimony|debate|remarks|comments|episode|newsletter|"
+    "blog|update|notice|announcement|sermon|lecture|panel|forum|audit|study|review"
+)
+_ADVERBIAL = re.compile(
+    rf"""[ \t]*,?[ \t]*(?:
+      (?:on|last|this|late|early|earlier|later|next|that|on\ the|in\ the|by)[ \t]+
+        (?:[A-Z]\w+[ \t]+)?(?:{_DAYS})(?:[ \t]+(?:morning|afternoon|evening|night))?\b
+    | (?:{_DAYS}|recently|previously|earlier|later|also|again|repeatedly|publicly|
+        privately|separately|then|too|afterwards|afterward|shortly\ afterwards|
+        at\ the\ time|on\ (?:Twitter|X|Facebook|Instagram|Telegram|social\ media|
+        television|TV|radio|air)|in\ (?:court|parliament|Parliament|Congress|person|
+        writing|public|private|response|reply|return|part)|by\ (?:phone|telephone|
+        email|e-mail|video\ link)|in\ a\ nutshell|once\ again|this\ time)\b
+    | (?:in|at|during|via|through|after|before|from|with|on)[ \t]+
+        (?:a|an|the|his|her|its|their|our|this|that|[A-Z][\w.'’]*)[ \t]+
+        (?:[\w'’\-]+[ \t]+){{0,4}}?(?:{_DOCS})s?(?:[ \t]+(?:{_DOCS})s?)*\b
+        (?:[ \t]+(?:on|to|with|from|at|in|for|of|by|before|after)[ \t]+
+          (?:[\w'’.\-]+[ \t]*){{1,5}}?(?=[,.:;]|[ \t]+that\b|[ \t]+\ue000|$))?
+    | (?:to|at|before|with)[ \t]+(?:reporters|journalists|lawmakers|investors|
+        supporters|students|the\ press|the\ media|parliament|Parliament|Congress|
+        the\ court|the\ committee|the\ [A-Z][\w'’]*(?:[ \t][A-Z][\w'’]*)*|
+        [A-Z][\w'’]*(?:[ \t][A-Z][\w'’]*)*)\b
+    )""",
+    re.VERBOSE,
+)
+_RECIPIENT = re.compile(
+    r"""[ \t]+(?:him|her|them|us|me|you|it|reporters|journalists|lawmakers|investors|
+    shareholders|supporters|staff|employees|workers|residents|parents|students|
+    delegates|members|colleagues|officials|police|investigators|jurors|the\ jury|
+    (?:the|a|an|his|her|its|their|our)(?:[ \t]+(?!(?:that|at|on|in|of|for|during|before|
+      after|outside|inside|with|to|by|from|he|she|they|it|we|was|were|had|would|will)\b)
+      [\w'’\-]+){1,3}|
+    (?:[a-z][\w'’\-]*[ \t]+){0,2}[a-z][\w'’\-]*s(?=[ \t]+(?:that|at|on|in|during|before|
+      after|outside|inside|he|she|they|it|we|the|a|an)\b|[ \t]*[,.:;]|[ \t]+[A-Z])|
+    [A-Z][\w'’.\-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.\-]*){0,4})\b""",
+    re.VERBOSE,
+)
+_THAT = re.compile(r"[ \t]*[,:]?[ \t]*that\b[ \t]*")
+_LEAD_PUNCT = re.compile(r"[ \t]*[,:—–-]*[ \t]*")
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .,'’\-]{2,}(?:,[^—–\n]{0,40}?)?(?:\([^)]{0,30}\))?[ \t]*(?:—|–|--|-)[ \t]*"
+)
+_STATEMENT = re.compile(
+    r"\b(?:issued|released|put[ \t]+out|published|sent|made|gave)[ \t]+(?:a|an)[ \t]+"
+    r"(?:[\w\-]+[ \t]+){0,2}?(statement|communiqué|communique|declaration)\b"
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording[ \t]+to\b")
+_HEDGE_IT = re.compile(
+    r"\b[Ii]t[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been)[ \t]+(?:widely[ \t]+)?"
+    r"(understood|believed|thought|reported|said|rumou?red|alleged)(?:[ \t]+that)?\b[ \t]*"
+)
+_HEDGE_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were)[ \t]+(?:widely[ \t]+)?"
+    r"(said|understood|believed|thought|reported|rumou?red|alleged)[ \t]+to\b"
+)
+_HEDGE_ADVERB = re.compile(r"\b(" + "|".join(sorted(HEDGE_ADVERBS)) + r")\b")
+_TRAILING = re.compile(r"[\s.,;:—–-]+$")
+_PASSIVE_AUX = words("is are was were be been being")
+_NEGATION = words("not never n't")
+_PREPOSITIONS = words(
+    """of for at from with in on to by about into onto over under after before during
+    against among between through without within upon via"""
+)
+_NP_LINKS = words("of for at from with in close")
+# Forms that are just as often nouns ("the report", "police reports"): they frame a
+# claim only before "that" or after the content.
+_NOUNY = words(
+    """report reports claim claims state states note notes estimate estimates forecast
+    forecasts promise promises counter counters signal signals show shows find finds
+    stress pledge pledges vow vows tweet tweets remark remarks hint hints mention
+    mentions caution cautions warning comment comments finding findings"""
+)
+_NOUNY_OR_STATEMENT = _NOUNY | {"statement", "communiqu"}
+_BAD_CONTENT_START = (
+    _PREPOSITIONS
+    | CLAUSE_MARKERS
+    | words("so yes nothing something anything goodbye hello thanks sorry")
+)
+_PERSON_PRONOUNS = words("he she they it we i")
+# Participles that only follow "has/had": "a written statement" is not a cue.
+_NEEDS_AUX = words("written shown")
+# Words ending in -ed/-ing that are not participles in a subject phrase.
+_NOT_PARTICIPLE = words(
+    """red bed need seed speed feed united ed reed shed hundred wed led bred
+    spring king thing ring string wing building meeting ceiling evening morning
+    nothing something anything everything being during sibling darling wedding
+    funding housing training spending ruling hearing briefing landing standing
+    during painting setting"""
+)
+_SUBORDINATORS = words(
+    """as while when after before during outside inside at in on to from with
+    who which whose where adding noting citing his her their its despite amid
+    following"""
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Where one claim's parts are in the text (absolute offsets).
+
+    ``content`` holds one span, or several for a split quotation; ``direct`` marks
+    content that is entirely quoted (spans then exclude the quotation marks).
+    """
+
+    cue: str
+    cue_start: int
+    subject: tuple[int, int] | None
+    content: tuple[tuple[int, int], ...]
+    kind: str
+    statement: bool = False
+
+
+class _Tok:
+    """A token of a masked unit, with the properties the patterns ask about
+    precomputed (they are asked many times)."""
+
+    __slots__ = ("end", "is_cap", "is_quote", "is_word", "low", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start  # offset in the masked unit
+        self.end = end
+        self.low = text.lower()
+        first = text[0]
+        self.is_quote = first == MASK
+        self.is_word = first.isalnum()
+        self.is_cap = first.isupper()
+
+
+_LOWER_WORD = re.compile(r"[a-z]+")
+# Cue forms that can frame a claim here (-ing forms never do: "saying" has no subject).
+_TRIGGER_WORDS = frozenset(
+    [w for w in CUE_FORMS if not w.endswith("ing")]
+    + ["according", "pointed", "points", "point", "statement", "communiqu"]
+)
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex alternation of ``words`` factored by common prefixes (fast to match)."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:  # type: ignore[type-arg]
+        end = "" in node
+        branches = [re.escape(ch) + render(child) for ch, child in node.items() if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(sorted(branches)) + ")"
+        return f"(?:{body})?" if end else body
+
+    return render(tree)
+
+
+def _tokens(masked: str) -> list[_Tok]:
+    return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(masked)]
+
+
+def _np_left(toks: list[_Tok], j: int) -> int | None:
+    """Start index of the noun phrase ending at token ``j`` (the subject of a cue)."""
+    if j < 0 or not toks[j].is_word:
+        return None
+    if toks[j].low in _PERSON_PRONOUNS:
+        return j
+    if toks[j].low in BOUNDARY_WORDS or toks[j].low in _PREPOSITIONS:
+        return None
+    k = j
+    while k - 1 >= 0 and j - (k - 1) < 12:
+        t = toks[k - 1]
+        low = t.low
+        if t.text == "." and k - 2 >= 0 and toks[k - 2].low in TITLES:
+            k -= 1
+            continue
+        if t.text in ("&", "-"):
+            k -= 1
+            continue
+        if not t.is_word:
+            break
+        if low in DETERMINERS:
+            k -= 1
+            # A determiner starts the phrase unless a linking preposition precedes
+            # it: "officials at the port", "a spokesperson for the ministry".
+            if (
+                k - 2 >= 0
+                and toks[k - 1].low in _NP_LINKS
+                and toks[k - 2].is_word
+                and toks[k - 2].low not in BOUNDARY_WORDS
+            ):
+                k -= 1
+                continue
+            break
+        if low in _NP_LINKS:
+            if k - 1 >= 0 and toks[k - 1].is_word and toks[k - 1].low not in BOUNDARY_WORDS:
+                k -= 1
+                continue
+            break
+        if low == "and" and toks[k].is_cap and k - 2 >= 0 and toks[k - 2].is_cap:
+            k -= 1
+            continue
+        if low in BOUNDARY_WORDS or low in _PREPOSITIONS or low in _PERSON_PRONOUNS:
+            break
+        if low in CUE_FORMS and not t.is_cap and not low.endswith("ed"):
+            break
+        k -= 1
+    # Trim a leading capitalised sentence adverb or preposition ("Later officials").
+    while k < j and toks[k].low in _PREPOSITIONS | ADVERBS:
+        k += 1
+    return k
+
+
+def _np_right(toks: list[_Tok], i: int) -> int | None:
+    """End index (exclusive) of the noun phrase starting at token ``i`` (inverted
+    order: ``said Omar Haddad``)."""
+    if i >= len(toks) or not toks[i].is_word:
+        return None
+    if toks[i].low in _PERSON_PRONOUNS:
+        return i + 1
+    if toks[i].low in BOUNDARY_WORDS or toks[i].low in _PREPOSITIONS:
+        return None
+    k = i
+    while k < len(toks) and k - i < 10:
+        t = toks[k]
+        if t.text == "." and k > i and toks[k - 1].low in TITLES and k + 1 < len(toks):
+            k += 1
+            continue
+        if t.text in ("&", "-", "’s", "'s"):
+            k += 1
+            continue
+        if not t.is_word:
+            break
+        if k > i and (t.low in BOUNDARY_WORDS and t.low != "and"):
+            break
+        if k > i and t.low in _PREPOSITIONS and t.low not in _NP_LINKS:
+            break
+        if t.low == "and" and not (k + 1 < len(toks) and toks[k + 1].is_cap):
+            break
+        if k > i + 1 and not t.is_cap and t.low.endswith("ed"):
+            break  # "a survey published on Tuesday by ..."
+        k += 1
+    while k > i and (toks[k - 1].low in _NP_LINKS or toks[k - 1].low == "and"):
+        k -= 1
+    return k if k > i else None
+
+
+def _only_punct(s: str) -> bool:
+    return not any(ch.isalnum() or ch == MASK for ch in s)
+
+
+def _skip_adverbials(masked: str, pos: int) -> int:
+    while True:
+        m = _ADVERBIAL.match(masked, pos)
+        if not m or m.end() == pos:
+            return pos
+        pos = m.end()
+
+
+def _content_ok(masked: str, start: int, end: int, verb: str, had_that: bool) -> bool:
+    words = [w for w in re.findall(r"[\w'’\-]+|\ue000+", masked[start:end])]
+    if not words:
+        return False
+    if words[0][0] == MASK:
+        return True
+    first = words[0].lower()
+    if had_that:
+        return len(words) >= 2
+    if first in ("about", "over", "under", "around", "nearly", "almost") and len(words) > 1:
+        first = words[1].lower()  # "said about 700 jobs would go"
+    if verb in THAT_ONLY or first in _BAD_CONTENT_START or len(words) < 3:
+        return False
+    if verb not in SAY_LIKE:
+        return False
+    if verb == "say":
+        return True
+    # Other verbs with a bare complement must introduce a clause, not a noun
+    # phrase ("warned the plan would fail", not "warned the public").
+    return any(
+        w.lower() in CLAUSE_MARKERS or (i > 0 and w.endswith("ed")) for i, w in enumerate(words)
+    )
+
+
+def _quote_spans(
+    quotes: list[tuple[int, int, bool]], base: int, lo: int, hi: int
+) -> list[tuple[int, int, bool]]:
+    """Quotations (in masked-unit offsets) that lie in [lo, hi)."""
+    return [(s - base, e - base, c) for s, e, c in quotes if s - base >= lo and e - base <= hi]
+
+
+def _content_frame(
+    masked: str,
+    base: int,
+    lo: int,
+    hi: int,
+    quotes: list[tuple[int, int, bool]],
+    extra: list[tuple[int, int, bool]] | None = None,
+) -> tuple[tuple[tuple[int, int], ...], str] | None:
+    """Content spans and kind for masked text [lo, hi), plus split-quote pieces."""
+    lead = _LEAD_PUNCT.match(masked, lo)
+    lo = lead.end() if lead else lo
+    tail = _TRAILING.search(masked, lo, hi)
+    hi = tail.start() if tail else hi
+    if hi <= lo:
+        return None
+    inside = _quote_spans(quotes, base, lo, hi + 2)
+    if (
+        inside
+        and _only_punct(masked[lo : inside[0][0]])
+        and _only_punct(masked[inside[-1][1] : hi])
+        and len(inside) == 1
+    ):
+        pieces = [inside[0]] + (extra or [])
+        spans = []
+        for s, e, closed in pieces:
+            inner_s, inner_e = s + 1, (e - 1 if closed else e)
+            spans.append((inner_s + base, inner_e + base))
+        return tuple(spans), "direct"
+    return ((lo + base, hi + base),), ("mixed" if inside or MASK in masked[lo:hi] else "indirect")
+
+
+def find_frames(
+    text: str, start: int, end: int, masked: str, quotes: list[tuple[int, int, bool]]
+) -> list[Frame]:
+    """Attribution frames in one unit ``text[start:end]``.
+
+    Args:
+        text: the article text.
+        start, end: the unit's bounds.
+        masked: ``text[start:end]`` with quotations replaced by :data:`MASK`.
+        quotes: (start, end, closed) of the quotations in the unit, absolute.
+
+    Returns:
+        Frames in text order; empty when the unit attributes nothing.
+    """
+    found = _TRIGGER_WORDS.intersection(_LOWER_WORD.findall(masked.lower()))
+    if not found:
+        return []  # nothing outside the quotations can frame a claim
+    if found <= _NOUNY_OR_STATEMENT and "that" not in masked and "statement" not in found:
+        return []  # "the state", "police reports": nouns unless "that" follows
+    toks = _tokens(masked)
+    frames: list[Frame] = []
+    dateline = _DATELINE.match(masked)
+    content_floor = dateline.end() if dateline else 0
+    used_until = content_floor
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        low = tok.low
+        verb = CUE_FORMS.get(low)
+        if low == "point" or low == "points" or low == "pointed":
+            verb = "point out" if i + 1 < n and toks[i + 1].low == "out" else None
+        if verb is not None and low.endswith("ing") and i > 0 and toks[i - 1].text == ",":
+            # "..., saying the treasury could not absorb the cost": the speaker is
+            # the nearest name before, or the sentence's subject.
+            frame = _participle_frame(text, start, masked, toks, i, verb, quotes)
+            if frame is not None:
+                frames.append(frame)
+                used_until = max(used_until, frame.content[-1][1] - start)
+            i += 1
+            continue
+        if verb is None or low.endswith("ing") or (tok.is_cap and low != "says"):
+            if low == "according" and i + 1 < n and toks[i + 1].low == "to":
+                frame = _according(text, start, masked, toks, i, quotes, used_until)
+                if frame is not None:
+                    frames.append(frame)
+                    used_until = max(used_until, frame.content[-1][1] - start)
+            i += 1
+            continue
+        previous = frames[-1].subject if frames else None
+        frame = _frame_for_cue(text, start, masked, toks, i, verb, quotes, used_until, previous)
+        if frame is not None:
+            if frames and frame.subject == previous and i > 0 and toks[i - 1].low in ("and", "but"):
+                # The earlier claim ends where the second verb's conjunction starts.
+                last = frames[-1]
+                cut = start + toks[i - 1].start
+                if last.content[-1][0] < cut <= last.content[-1][1]:
+                    spans = (*last.content[:-1], (last.content[-1][0], cut))
+                    frames[-1] = Frame(
+                        last.cue, last.cue_start, last.subject, spans, last.kind, last.statement
+                    )
+            frames.append(frame)
+            used_until = max(used_until, frame.content[-1][1] - start, tok.end)
+        i += 1
+    if not frames:
+        statement = _STATEMENT.search(masked)
+        if statement is not None:
+            frame = _statement_frame(start, masked, toks, statement, quotes)
+            if frame is not None:
+                frames.append(frame)
+    return frames
+
+
+def _frame_for_cue(
+    text: str,
+    base: int,
+    masked: str,
+    toks: list[_Tok],
+    i: int,
+    verb: str,
+    quotes: list[tuple[int, int, bool]],
+    floor: int,
+    previous_subject: tuple[int, int] | None = None,
+) -> Frame | None:
+    tok = toks[i]
+    cue_end_tok = i + 1 if verb != "point out" else i + 2
+    cue_text = text[base + tok.start : base + toks[cue_end_tok - 1].end]
+    cue_stop = toks[cue_end_tok - 1].end
+    nouny = tok.low in _NOUNY
+    # Walk left over auxiliaries and adverbs: "has also said".
+    j = i - 1
+    aux = False
+    while (
+        j >= 0
+        and not toks[j].is_cap
+        and (toks[j].low in ADVERBS or toks[j].low in _NEGATION or _is_ly_adverb(toks[j].low))
+    ):
+        if toks[j].low in _NEGATION:
+            return None
+        if toks[j].low in _PASSIVE_AUX and tok.low != "says":
+            return None  # passive: "is said to", "was told"; hedges handle these
+        aux = aux or toks[j].low in ("has", "have", "had")
+        j -= 1
+    if tok.low in _NEEDS_AUX and not aux:
+        return None  # "a written statement", "the data shown"
+    if j >= 0 and toks[j].low in ("to", "the", "a", "an", "n't"):
+        return None  # "declined to say", "the said property"
+
+    # Inverted, after the content: '"...," said Omar Haddad, a lawyer.'
+    if (
+        j >= 0
+        and (toks[j].text in (",", "—", "–") or toks[j].is_quote)
+        and not nouny
+        and verb in SAY_LIKE
+    ):
+        np_end = _np_right(toks, cue_end_tok)
+        if np_end is not None:
+            rest = _skip_adverbials(masked, toks[np_end - 1].end)
+            rest = _skip_appositive(masked, rest)
+            if _after_frame_ok(masked[rest:]) or _trailing_ok(masked[rest:]):
+                hi = toks[j].end if toks[j].is_quote else toks[j].start
+                got = _postposed_content(masked, base, floor, hi, quotes, rest)
+                if got is not None:
+                    spans, kind = got
+                    who = (base + toks[cue_end_tok].start, base + toks[np_end - 1].end)
+                    return Frame(cue_text, base + tok.start, who, spans, kind)
+    if previous_subject is None and j >= 1 and (
+        toks[j].low in ("and", "but") or (toks[j].text == "," and toks[i - 1].low == "then")
+    ):
+        # "Petra Novak won the final, then said ...": the sentence's subject speaks.
+        previous_subject = _sentence_subject(toks, base, j)
+    if j >= 0 and toks[j].low in ("and", "but", ",") and previous_subject is not None:
+        # A second verb of the same speaker: "X confirmed ... but said it would not pay".
+        subject = previous_subject
+        pre = -1
+    else:
+        got_subject = _subject_left(toks, j)
+        if got_subject is None:
+            return None
+        k, last = got_subject
+        subject = (base + toks[k].start, base + toks[last].end)
+        pre = _before_subject(toks, k)
+    rest = _skip_recipient_and_adverbials(masked, cue_stop, verb)
+    tail = masked[rest:]
+    postposed = (
+        pre >= 0
+        and (toks[pre].text in (",", "—", "–", ":") or toks[pre].is_quote)
+        and (_after_frame_ok(tail) or _trailing_ok(tail))
+    )
+    if postposed and not toks[pre].is_quote and MASK in tail:
+        # "Asked about the plan, Alvarez said, "..."": the quotation is the content.
+        postposed = False
+    if postposed:
+        hi = toks[pre].end if toks[pre].is_quote else toks[pre].start
+        got = _postposed_content(masked, base, floor, hi, quotes, rest)
+        if got is not None:
+            spans, kind = got
+            continued = _continued_content(masked, base, rest)
+            if continued is not None and kind != "direct":
+                # "Even if the venture fails, Morgan said, it will have mattered."
+                spans = (spans[0], continued)
+            return Frame(cue_text, base + tok.start, subject, spans, kind)
+        # Not content after all ("At Monday's debate, Clinton said ..."): read on.
+    # Before the content.
+    that = _THAT.match(masked, rest) or _that_after_phrase(masked, rest)
+    had_that = that is not None
+    content_lo = that.end() if that else rest
+    if nouny and not had_that:
+        return None
+    if not _content_ok(masked, content_lo, len(masked), verb, had_that):
+        return None
+    got2 = _content_frame(masked, base, content_lo, len(masked), quotes)
+    if got2 is None:
+        return None
+    spans, kind = got2
+    if kind != "direct" and masked[: spans[-1][1] - base + 1].rstrip().endswith("?"):
+        return None  # a question is not a claim
+    statement = "statement" in masked[:content_lo]
+    return Frame(cue_text, base + tok.start, subject, spans, kind, statement)
+
+
+_PHRASE_THAT = re.compile(
+    r"[ \t]*,?[ \t]*(?:at|in|on|outside|inside|during|after|before|from|with|to|by|near|"
+    r"via|through|over|across|following|earlier|late|last|this)\b([^,\ue000.;:!?]{0,120}?)"
+    r"[ \t]*,?[ \t]*that\b[ \t]*"
+)
+
+
+def _that_after_phrase(masked: str, pos: int) -> re.Match[str] | None:
+    """A phrase saying where or when, then "that": "told reporters at a picket line
+    outside the terminals that ..."."""
+    m = _PHRASE_THAT.match(masked, pos)
+    if m is None:
+        return None
+    if any(w.lower() in CLAUSE_MARKERS for w in m.group(1).split()):
+        return None
+    return m
+
+
+_LY_NOUNS = words(
+    "family ally rally assembly supply reply belly bully jelly tally folly italy july"
+)
+
+
+def _is_ly_adverb(word: str) -> bool:
+    return word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
+
+
+def _sentence_subject(toks: list[_Tok], base: int, before: int) -> tuple[int, int] | None:
+    """The capitalised name that opens the sentence ("Petra Novak ended ..."), after
+    a dateline; None when the sentence does not open with one."""
+    k = 0
+    for m in range(min(before, 12)):
+        if toks[m].text in ("—", "–", "-"):
+            k = m + 1  # after a dateline
+    if k < before and toks[k].low == "the":
+        k += 1
+    end = k
+    while end < before and (toks[end].is_cap or toks[end].text in (".", "&", "-")):
+        end += 1
+    if end - k < 1 or not toks[k].is_cap or toks[k].low in _PERSON_PRONOUNS:
+        return None
+    start = k - 1 if k > 0 and toks[k - 1].low == "the" else k
+    return base + toks[start].start, base + toks[end - 1].end
+
+
+def _participle_frame(
+    text: str,
+    base: int,
+    masked: str,
+    toks: list[_Tok],
+    i: int,
+    verb: str,
+    quotes: list[tuple[int, int, bool]],
+) -> Frame | None:
+    if verb not in SAY_LIKE or toks[i].low in _NOT_PARTICIPLE:
+        return None
+    subject = None
+    m = i - 2
+    while m >= 0 and not toks[m].is_quote:
+        if toks[m].is_cap and m > 0 and toks[m - 1].is_cap and toks[m].low not in ADVERBS:
+            last = m
+            while m > 0 and (toks[m - 1].is_cap or toks[m - 1].text == "."):
+                m -= 1
+            if toks[m].low not in DETERMINERS:
+                subject = (base + toks[m].start, base + toks[last].end)
+                break
+        m -= 1
+    if subject is None:
+        subject = _sentence_subject(toks, base, i - 1)
+    if subject is None:
+        return None
+    rest = _skip_recipient_and_adverbials(masked, toks[i].end, verb)
+    that = _THAT.match(masked, rest) or _that_after_phrase(masked, rest)
+    content_lo = that.end() if that else rest
+    if not _content_ok(masked, content_lo, len(masked), verb, that is not None):
+        return None
+    got = _content_frame(masked, base, content_lo, len(masked), quotes)
+    if got is None:
+        return None
+    spans, kind = got
+    cue = text[base + toks[i].start : base + toks[i].end]
+    return Frame(cue, base + toks[i].start, subject, spans, kind)
+
+
+def _subject_left(toks: list[_Tok], j: int) -> tuple[int, int] | None:
+    """(first, last) token indices of the speaker ending at token ``j``, looking past
+    an appositive or relative clause: "Omar Haddad, a lawyer for the families, said",
+    "Its chief executive, Iain Ross, warned" (then the name is the speaker)."""
+    if j < 0:
+        return None
+    if toks[j].text == ",":
+        comma = _matching_comma(toks, j)
+        if comma is None or comma == 0:
+            return None
+        inner = toks[comma + 1 : j]
+        if inner and all(t.is_cap or t.text in (".", "-") for t in inner) and len(inner) <= 5:
+            before = _np_left(toks, comma - 1)
+            if (before is not None and not toks[comma - 1].is_cap) or (
+                before is not None and toks[before].low in DETERMINERS
+            ):
+                return comma + 1, j - 1
+        if not _looks_appositive(toks, comma + 1, j):
+            return None
+        j = comma - 1
+    k = _np_left(toks, j)
+    if k is None:
+        return None
+    # A reduced relative clause: "A developer accused of defrauding buyers told".
+    for m in range(k, j + 1):
+        t = toks[m]
+        if (
+            m > k
+            and not t.is_cap
+            and t.low not in _NOT_PARTICIPLE
+            and (t.low.endswith("ed") or t.low.endswith("ing"))
+        ):
+            head = _np_left(toks, m - 1)
+            if head is not None and m - 1 >= 0 and toks[m - 1].is_word:
+                return head, m - 1
+    return k, j
+
+
+def _before_subject(toks: list[_Tok], k: int) -> int:
+    return k - 1
+
+
+def _skip_recipient_and_adverbials(masked: str, pos: int, verb: str) -> int:
+    pos = _skip_adverbials(masked, pos)
+    if verb in RECIPIENT_VERBS:
+        m = _RECIPIENT.match(masked, pos)
+        if m and not masked[pos : m.end()].strip().lower().startswith("that"):
+            pos = _skip_adverbials(masked, m.end())
+    return pos
+
+
+_APPOSITIVE_TAIL = re.compile(
+    r"[ \t]*,[ \t]+(?:who|which|whose|a|an|the|its|his|her|their|one|[0-9]+)\b"
+    r"[^\ue000;]*?(?=[.!?]?[\"'”’)]*[ \t]*$|,[ \t]*\ue000)"
+)
+
+
+def _skip_appositive(masked: str, pos: int) -> int:
+    m = _APPOSITIVE_TAIL.match(masked, pos)
+    return m.end() if m else pos
+
+
+def _trailing_ok(tail: str) -> bool:
+    """Whether words after a frame only qualify it ("after the vote", "his voice
+    breaking", "as she read out the verdict") rather than start the content."""
+    if MASK in tail:
+        return False
+    words = re.findall(r"[\w'’\-]+", tail)
+    if not words:
+        return True
+    first = words[0].lower()
+    if first == "that" or len(words) > 25:
+        return False
+    if tail.lstrip().startswith(","):
+        return True
+    if len(words) > 14:
+        return False
+    return first in _SUBORDINATORS or (
+        first not in _NOT_PARTICIPLE and (first.endswith("ed") or first.endswith("ing"))
+    )
+
+
+def _after_frame_ok(tail: str) -> bool:
+    """Whether what follows a frame ends it: the sentence end, or a split quote."""
+    stripped = tail.strip()
+    if _only_punct(stripped):
+        return True
+    if stripped[0] in ",—–" and stripped[1:].lstrip()[:1] == MASK:
+        return True
+    return stripped.startswith(("and ", ", and ", ", adding", ", but ", "; "))
+
+
+_SUBORDINATE_STARTS = words(
+    "if when while although though because as since unless even whether once until"
+)
+_CONTINUATION = re.compile(r"[ \t]*,[ \t]*(?!(?:who|which|whose|adding|noting|citing|a|an)\b)")
+
+
+def _continued_content(masked: str, base: int, rest: int) -> tuple[int, int] | None:
+    """The rest of a sentence whose attribution sits in the middle of it."""
+    m = _CONTINUATION.match(masked, rest)
+    if m is None or MASK in masked[rest:]:
+        return None
+    words = re.findall(r"[\w'’\-]+", masked[m.end() :])
+    if len(words) < 3 or not any(w.lower() in CLAUSE_MARKERS for w in words):
+        return None
+    tail = _TRAILING.search(masked, m.end())
+    hi = tail.start() if tail else len(masked)
+    return base + m.end(), base + hi
+
+
+def _postposed_content(
+    masked: str,
+    base: int,
+    floor: int,
+    hi: int,
+    quotes: list[tuple[int, int, bool]],
+    rest: int,
+) -> tuple[tuple[tuple[int, int], ...], str] | None:
+    # Split quotation: '"We will fight," she said, "and we will win."'
+    extra = [q for q in _quote_spans(quotes, base, rest, len(masked))]
+    tail = masked[rest:].strip()
+    if extra and not (tail[:1] in ",;:—–" and tail[1:].lstrip()[:1] == MASK):
+        extra = []
+    got = _content_frame(masked, base, floor, hi, quotes, extra[:1])
+    if got is None:
+        return None
+    spans, kind = got
+    if kind != "direct":
+        words = re.findall(r"\w+", masked[spans[0][0] - base : hi])
+        if len(words) < 3 or words[0].lower() in _SUBORDINATE_STARTS:
+            return None  # a subordinate clause, not a statement
+        if words[0].lower() in _PREPOSITIONS and not any(
+            w.lower() in CLAUSE_MARKERS or w.endswith("ed") for w in words[1:]
+        ):
+            return None  # a phrase: "At Monday's debate, Clinton said ..."
+    return spans, kind
+
+
+def _matching_comma(toks: list[_Tok], pre: int) -> int | None:
+    for k in range(pre - 1, max(-1, pre - 45), -1):
+        if toks[k].text == ",":
+            return k
+        if toks[k].text == "." and k > 0 and toks[k - 1].low in TITLES:
+            continue
+        if toks[k].is_quote or toks[k].text in (".", ";", ":"):
+            return None
+    return None
+
+
+def _looks_appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
+    if hi <= lo:
+        return False
+    first = toks[lo].low
+    if first in ("who", "which", "whose", "a", "an", "the", "its", "his", "her", "their"):
+        return True
+    if first.endswith("ing") and not toks[lo].is_cap:
+        return True  # "Persaud, speaking to reporters outside the building, said"
+    if toks[lo].text[0].isdigit() and hi - lo <= 2:
+        return True  # age: "Moreau, 54, said"
+    # A noun phrase with no verb: "Norvik Foods, Scandinavia's largest food maker, said".
+    return hi - lo <= 12 and not any(
+        t.is_quote or t.low in CLAUSE_MARKERS or (t.low in CUE_FORMS and not t.is_cap)
+        for t in toks[lo:hi]
+    )
+
+
+def _according(
+    text: str,
+    base: int,
+    masked: str,
+    toks: list[_Tok],
+    i: int,
+    quotes: list[tuple[int, int, bool]],
+    floor: int,
+) -> Frame | None:
+    np_end = _np_right(toks, i + 2)
+    if np_end is None:
+        return None
+    cue_text = text[base + toks[i].start : base + toks[i + 1].end]
+    subject = (base + toks[i + 2].start, base + toks[np_end - 1].end)
+    before = masked[floor : toks[i].start]
+    after_pos = toks[np_end - 1].end
+    if re.search(r"\w|\ue000", before) and len(re.findall(r"\w+", before)) >= 3:
+        hi = toks[i].start
+        got = _content_frame(masked, base, floor, hi, quotes)
+    else:
+        got = _content_frame(masked, base, after_pos, len(masked), quotes)
+    if got is None:
+        return None
+    spans, kind = got
+    if kind == "direct":
+        kind = "direct"
+    return Frame(cue_text, base + toks[i].start, subject, spans, kind)
+
+
+def _statement_frame(
+    base: int,
+    masked: str,
+    toks: list[_Tok],
+    statement: re.Match[str],
+    quotes: list[tuple[int, int, bool]],
+) -> Frame | None:
+    j = next((k for k, t in enumerate(toks) if t.start >= statement.start()), None)
+    if j is None or j == 0:
+        return None
+    k = _np_left(toks, j - 1)
+    if k is None:
+        return None
+    rest = _skip_adverbials(masked, statement.end())
+    m = re.compile(r"[ \t]*[:,][ \t]*(?=\ue000)").match(masked, rest)
+    if m is None:
+        return None
+    got = _content_frame(masked, base, m.end(), len(masked), quotes)
+    if got is None:
+        return None
+    spans, kind = got
+    subject = (base + toks[k].start, base + toks[j - 1].end)
+    return Frame(statement.group(1), base + statement.start(1), subject, spans, kind, True)
+
+
+def find_statement_issuer(masked: str, base: int) -> tuple[int, int] | None:
+    """Who issued a statement in a unit that quotes none ("X issued a statement late
+    on Thursday"), so a following "It said" or "the statement said" finds them."""
+    m = _STATEMENT.search(masked)
+    if m is None:
+        return None
+    toks = _tokens(masked[: m.start()])
+    got = _subject_left(toks, len(toks) - 1)
+    if got is None:
+        return None
+    return base + toks[got[0]].start, base + toks[got[1]].end
+
+
+def find_hedge(masked: str, base: int) -> Frame | None:
+    """An unattributed hedged claim in a unit: "X is reportedly ...", "It is understood
+    that ...", "The deal is said to be worth ..."."""
+    m = _HEDGE_IT.search(masked)
+    if m is not None:
+        lo, hi = m.end(), len(masked)
+        tail = _TRAILING.search(masked, lo, hi)
+        hi = tail.start() if tail else hi
+        if len(re.findall(r"\w+", masked[lo:hi])) >= 3:
+            cue = re.sub(r"\s+", " ", m.group().strip())
+            cue = cue.removesuffix(" that")
+            return Frame(cue, base + m.start(), None, ((base + lo, base + hi),), "unattributed")
+    m = _HEDGE_PASSIVE.search(masked) or _HEDGE_ADVERB.search(masked)
+    if m is not None and m.group(1) in PASSIVE_HEDGE_VERBS | HEDGE_ADVERBS:
+        dateline = _DATELINE.match(masked)
+        lo = dateline.end() if dateline else 0
+        lead = _LEAD_PUNCT.match(masked, lo)
+        lo = lead.end() if lead else lo
+        hi = len(masked)
+        tail = _TRAILING.search(masked, lo, hi)
+        hi = tail.start() if tail else hi
+        if len(re.findall(r"\w+", masked[lo:hi])) >= 4:
+            cue = re.sub(r"\s+", " ", m.group())
+            return Frame(cue, base + m.start(), None, ((base + lo, base + hi),), "unattributed")
+    return None

@@ -1,0 +1,498 @@
+"""Who is speaking: a table of the people and institutions an article names, and
+``resolve_speaker`` to tie "She", "Moreau" or "the ministry" to the full name.
+
+There is no coreference model here, only rules a reader can check:
+
+* a person is a run of capitalised words that is not an institution; titles before
+  it ("Senator", "Foreign Minister", "Mr.") and roles around it ("Omar Haddad, a
+  lawyer for the families", "spokeswoman Maria Lopez") are remembered;
+* a bare surname or "Mr. Haddad" resolves to the last full name with that surname
+  (a courtesy title breaks ties between namesakes of different gender);
+* "he"/"she" resolve to the most recent person of that gender (from titles, role
+  nouns and a first-name table) mentioned before the claim outside quotations;
+* "it" resolves to the last institution that spoke, "they" to the last group;
+* "the senator", "the ministry", "the ministers" resolve through the role table;
+* anything else stays as written; a pronoun that finds no one is returned with
+  ``resolved=False`` rather than guessed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from briefing.claims._lexicon import (
+    DETERMINERS,
+    FEMALE_NAMES,
+    FEMALE_TITLES,
+    FEMALE_WORDS,
+    INSTITUTION_NOUNS,
+    MALE_NAMES,
+    MALE_TITLES,
+    MALE_WORDS,
+    ORG_WORDS,
+    PRONOUNS,
+    TITLES,
+    words,
+)
+
+__all__ = ["Mention", "MentionTable", "resolve_speaker"]
+
+_PEOPLE = (
+    "ministers|leaders|officials|lawmakers|legislators|senators|researchers|scientists|"
+    "doctors|experts|analysts|economists|residents|workers|employees|parents|teachers|"
+    "students|protesters|demonstrators|activists|organisers|organizers|investigators|"
+    "prosecutors|lawyers|judges|officers|firefighters|rescuers|survivors|witnesses|"
+    "families|farmers|fishermen|miners|pilots|nurses|members|delegates|negotiators|"
+    "diplomats|regulators|voters|shareholders|investors|executives|critics|supporters|"
+    "opponents|campaigners|engineers|owners|governments|unions|companies|airlines|banks"
+)
+# A group named by a plural noun: "the foreign ministers of Chile and Peru".
+_GROUP = re.compile(
+    rf"\b[Tt]he[ \t]+(?:[a-z][\w’'\-]*[ \t]+){{0,3}}?(?:{_PEOPLE})\b"
+    rf"(?:[ \t]+(?:of|from|for|at|in)[ \t]+(?:the[ \t]+)?[A-Z][\w’'\-]*"
+    rf"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'\-]*)*)?"
+)
+_PARTICLES = r"(?:de|da|van|von|der|den|del|della|bin|ibn|al|el|la|le|di|du|dos|do|ter)"
+_CAP = r"[A-Z][\w'’.\-]*"
+_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:{_PARTICLES}|&)[ \t]+)?{_CAP})*")
+_APPOSITIVE = re.compile(
+    r",[ \t]+(?:who[ \t]+is[ \t]+)?(?:a|an|the|its|his|her|their)[ \t]+"
+    r"((?:[\w’'\-]+[ \t]+){0,4}?[\w\-]+)(?=[ \t]+(?:of|for|at|with|in|from|on|to)\b|,|\.)"
+)
+_STOP_CAPS = words(
+    """the a an and but or in on at for of to from with by as if when while after before
+    this that these those its his her their our my your it he she they we i you
+    there here then so yet also however meanwhile still earlier later last next
+    according under over during since despite although though because where what who
+    which how why monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec speaking asked"""
+)
+_NOT_ROLE = DETERMINERS | words(
+    "and or but said says told with from by at in on of for to as is was"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One naming of a person or institution in the article."""
+
+    start: int
+    name: str
+    kind: str  # "person", "org" or "group"
+    gender: str = ""  # "m", "f" or "" when unknown
+    roles: tuple[str, ...] = ()
+
+
+def _gender_of(first: str, titles: list[str], roles: tuple[str, ...]) -> str:
+    for title in titles:
+        t = title.lower()
+        if t in MALE_TITLES:
+            return "m"
+        if t in FEMALE_TITLES:
+            return "f"
+    for role in roles:
+        if role in MALE_WORDS:
+            return "m"
+        if role in FEMALE_WORDS:
+            return "f"
+    f = first.lower()
+    if f in MALE_NAMES:
+        return "m"
+    if f in FEMALE_NAMES:
+        return "f"
+    return ""
+
+
+def _is_title(word: str) -> bool:
+    return word.lower() in TITLES or word.lower().rstrip(".") in TITLES
+
+
+def split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split a capitalised run into (title words, name words): "Foreign Minister Ana
+    Lima" -> (["Foreign", "Minister"], ["Ana", "Lima"])."""
+    last_title = -1
+    for i, word in enumerate(words[:-1]):
+        if _is_title(word):
+            last_title = i
+    return words[: last_title + 1], words[last_title + 1 :]
+
+
+class MentionTable:
+    """Names an article mentions, in order, for resolving later references.
+
+    The scan runs on first use, so an article whose speakers all name themselves in
+    full never pays for it.
+
+    Args:
+        text: the article text.
+        quoted: sorted (start, end) spans of quotations; names inside them are not
+            candidates for pronouns (the speaker is talking about them).
+        body: (start, end) spans of the body paragraphs; names elsewhere (a byline, a
+            menu) are ignored. Default: the whole text.
+    """
+
+    def __init__(
+        self,
+        text: str = "",
+        quoted: list[tuple[int, int]] | None = None,
+        body: list[tuple[int, int]] | None = None,
+    ) -> None:
+        self.text = text
+        self._quoted = quoted or []
+        self._body = body
+        self._mentions: list[Mention] | None = None
+        self._starts: list[int] = []
+
+    @classmethod
+    def build(
+        cls,
+        text: str,
+        quoted: list[tuple[int, int]] | None = None,
+        body: list[tuple[int, int]] | None = None,
+    ) -> MentionTable:
+        """A table for ``text`` (see the class arguments)."""
+        return cls(text, quoted, body)
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """All mentions, in text order."""
+        if self._mentions is None:
+            self._mentions = []
+            self._scan()
+        return self._mentions
+
+    def _scan(self) -> None:
+        text = self.text
+        quoted = self._quoted
+        quote_starts = [s for s, _ in quoted]
+        surnames: dict[str, Mention] = {}
+        for lo, hi in self._body if self._body is not None else [(0, len(text))]:
+            for match in _RUN.finditer(text, lo, hi):
+                start = match.start()
+                group = match.group()
+                if " " not in group and group.lower() in _STOP_CAPS:
+                    continue  # "The", "But", "He": most runs, dropped cheaply
+                if quoted:
+                    k = bisect.bisect_right(quote_starts, start) - 1
+                    if k >= 0 and quoted[k][0] <= start < quoted[k][1]:
+                        continue
+                for mention in _classify(text, match):
+                    if mention.kind == "surname":
+                        known = surnames.get(mention.name)
+                        if known is None:
+                            continue
+                        mention = Mention(start, known.name, "person", known.gender, known.roles)
+                    elif mention.kind == "person" and " " in mention.name:
+                        surnames[mention.name.split()[-1]] = mention
+                    self.add(mention)
+
+        for lo, hi in self._body if self._body is not None else [(0, len(text))]:
+            for match in _GROUP.finditer(text, lo, hi):
+                self.add(Mention(match.start(), match.group(), "group"))
+
+    def add(self, mention: Mention) -> None:
+        """Add a mention, keeping the table in text order."""
+        mentions = self.mentions
+        k = bisect.bisect_right(self._starts, mention.start)
+        self._starts.insert(k, mention.start)
+        mentions.insert(k, mention)
+
+    def before(self, position: int) -> Iterator[Mention]:
+        """Mentions that start before ``position``, most recent first."""
+        mentions = self.mentions
+        for k in range(bisect.bisect_left(self._starts, position) - 1, -1, -1):
+            yield mentions[k]
+
+
+def _classify(text: str, match: re.Match[str]) -> list[Mention]:
+    """Mentions in one capitalised run; a possessive splits it ("Guyana's Sandra
+    Persaud" names Guyana and Sandra Persaud)."""
+    out: list[Mention] = []
+    group = match.group()
+    if " " not in group and "\t" not in group:
+        # One word (most runs: sentence starts, surnames): the cheap path.
+        low = group.lower()
+        if low in _STOP_CAPS or low.rstrip(".") in _STOP_CAPS:
+            return out
+        word = group.removesuffix("'s").removesuffix("’s").rstrip(".")
+        if word and not (word.isupper() and len(word) > 3):
+            if word.lower() in ORG_WORDS:
+                out.append(Mention(match.start(), word, "org"))
+            else:
+                out.append(Mention(match.start(), word, "surname"))
+        return out
+    words = group.split()
+    offset = match.start()
+    pieces: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    current_start = offset
+    pos = offset
+    for word in words:
+        pos = text.index(word, pos)
+        if not current:
+            current_start = pos
+        current.append(word)
+        pos += len(word)
+        ends_sentence = word.endswith(".") and len(word) > 2 and not _is_title(word)
+        if (word.endswith(("'s", "’s", "s'", "s’")) or ends_sentence) and word is not words[-1]:
+            pieces.append((current_start, current))
+            current = []
+    if current:
+        pieces.append((current_start, current))
+    for i, (start, piece) in enumerate(pieces):
+        end_of_run = i == len(pieces) - 1
+        mention = _classify_words(text, start, piece, match.end() if end_of_run else -1)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _classify_words(text: str, offset: int, words: list[str], run_end: int) -> Mention | None:
+    # Drop capitalised function words at a sentence start ("But Moreau said").
+    while words and words[0].lower().rstrip(".") in _STOP_CAPS:
+        offset = text.index(words[1], offset + len(words[0])) if len(words) > 1 else offset
+        words = words[1:]
+    if not words:
+        return None
+    words = list(words)
+    for suffix in ("'s", "’s", "'", "’"):
+        if words[-1].endswith(suffix):
+            words[-1] = words[-1][: -len(suffix)]
+            break
+    words[-1] = words[-1].rstrip(".")
+    if not words[-1] or any(w.isupper() and len(w) > 3 for w in words):
+        return None  # datelines and acronym-only runs ("NAIROBI")
+    lowered = [w.lower() for w in words]
+    if any(w in ORG_WORDS for w in lowered) or "&" in words:
+        return Mention(offset, " ".join(words), "org")
+    titles, name = split_title(words)
+    if not name:
+        return None
+    if not titles and len(name) < 2:
+        return Mention(offset, name[0], "surname")
+    roles: list[str] = [t.lower().rstrip(".") for t in titles if _is_title(t)]
+    if titles:
+        roles.append(" ".join(titles).lower())
+    if run_end >= 0:
+        tail = text[run_end : run_end + 120]
+        appositive = _APPOSITIVE.match(tail)
+        if appositive:
+            phrase = appositive.group(1).lower()
+            roles += [phrase, phrase.split()[-1]]
+    # Lower-case role words just before the name: "spokeswoman Maria Lopez".
+    for word in text[max(0, offset - 40) : offset].split()[-2:]:
+        if word.islower() and word.isalpha() and word not in _NOT_ROLE:
+            roles.append(word)
+    if len(name) == 1:
+        return Mention(offset, name[0], "surname")
+    gender = _gender_of(name[0], titles, tuple(roles))
+    return Mention(offset, " ".join(name), "person", gender, tuple(roles))
+
+
+def _head(phrase: str) -> str:
+    words: list[str] = [w for w in re.findall(r"[\w’'\-]+", phrase.lower()) if w not in DETERMINERS]
+    for i, w in enumerate(words):
+        if w in ("of", "for", "at", "from", "with", "in", "close", "on") and i > 0:
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A resolved speaker as remembered for later pronouns."""
+
+    start: int
+    name: str
+    kind: str
+    gender: str = ""
+
+
+def resolve_speaker(
+    source_text: str,
+    position: int,
+    table: MentionTable,
+    speakers: list[Speaker],
+) -> tuple[str, bool, str, str]:
+    """Tie the words naming a speaker to the person or institution they refer to.
+
+    Args:
+        source_text: the speaker as written ("She", "Moreau", "Senator Ines Moreau",
+            "the ministry").
+        position: where those words start in the article text.
+        table: the article's mentions.
+        speakers: speakers of earlier claims, oldest first.
+
+    Returns:
+        (source, resolved, kind, gender): the full name (or the text as written when
+        nothing fits, then ``resolved`` is False for pronouns), and what it is.
+    """
+    words = source_text.split()
+    lowered = source_text.lower().strip()
+    pronoun = PRONOUNS.get(lowered)
+    if pronoun is not None:
+        return _resolve_pronoun(source_text, pronoun, position, table, speakers)
+    if words and words[0][:1].isupper() and not any(w.lower() in ORG_WORDS for w in words):
+        titles, name = split_title([w for w in words if w.lower() not in DETERMINERS] or words)
+        name = [n.removesuffix("’s").removesuffix("'s") for n in name]
+        if len(name) == 1:
+            found = _by_surname(name[0], titles, position, table)
+            if found is not None:
+                return found.name, True, "person", found.gender
+            if titles:
+                return name[0], True, "person", _gender_of("", titles, ())
+            # A single unknown capitalised word that speaks is an institution
+            # ("Nordlink said"), or a group when plural ("Democrats").
+            plural = name[0].endswith("s") and not name[0].endswith("ss")
+            return name[0], True, "group" if plural else "org", ""
+        if (
+            name
+            and not titles
+            and name[-1].endswith("s")
+            and name[0].lower() not in (MALE_NAMES | FEMALE_NAMES)
+            and not _known_person(" ".join(name), position, table)
+        ):
+            return " ".join(name), True, "group", ""
+        if name and (titles or len(name) >= 2):
+            gender = _gender_of(name[0], titles, ())
+            if not gender:
+                for m in table.before(position + 1):
+                    if m.name == " ".join(name):
+                        gender = m.gender
+                        break
+            return " ".join(name), True, "person", gender
+    named = any(w[:1].isupper() for w in words[1:])
+    if words and words[0].lower() in ("the", "its", "their", "his", "her") and not named:
+        found_name = _by_role(source_text, position, table, speakers)
+        if found_name is not None:
+            return found_name
+    kind = "org" if any(w.lower() in ORG_WORDS for w in words) else "group"
+    if kind == "group" and words and not words[-1].lower().endswith("s"):
+        kind = (
+            "person"
+            if _head(source_text) in TITLES or _head(source_text) in (MALE_WORDS | FEMALE_WORDS)
+            else "org"
+        )
+    gender = _gender_of("", [], (_head(source_text),))
+    return _strip_determiner(source_text), True, kind, gender
+
+
+def _known_person(name: str, position: int, table: MentionTable) -> bool:
+    return any(m.kind == "person" and m.name == name for m in table.before(position + 1))
+
+
+def _strip_determiner(text: str) -> str:
+    first, _, rest = text.partition(" ")
+    return rest if first.lower() == "the" and rest else text
+
+
+def _by_surname(
+    surname: str, titles: list[str], position: int, table: MentionTable
+) -> Mention | None:
+    want = _gender_of("", titles, ())
+    fallback: Mention | None = None
+    for m in table.before(position):
+        if m.kind != "person" or " " not in m.name:
+            continue
+        if m.name.split()[-1] == surname or surname in m.name.split()[1:]:
+            if not want or m.gender in ("", want):
+                return m
+            fallback = fallback or m
+    return fallback
+
+
+def _resolve_pronoun(
+    written: str, pronoun: str, position: int, table: MentionTable, speakers: list[Speaker]
+) -> tuple[str, bool, str, str]:
+    if pronoun in ("m", "f"):
+        candidates: list[tuple[int, str, str]] = []
+        for m in table.before(position):
+            if m.kind == "person" and m.gender == pronoun and " " in m.name:
+                candidates.append((m.start, m.name, pronoun))
+                break
+        for s in reversed(speakers):
+            if s.kind == "person" and s.gender == pronoun and s.start < position:
+                candidates.append((s.start, s.name, pronoun))
+                break
+        # People whose gender is unknown (a first name missing from the table)
+        # compete on recency: "Lepp cautioned that ... She said ...".
+        for s in reversed(speakers):
+            if s.kind == "person" and s.start < position:
+                if not s.gender and " " in s.name:
+                    candidates.append((s.start, s.name, ""))
+                break
+        if not candidates:
+            for m in table.before(position):
+                if m.kind == "person" and " " in m.name:
+                    if not m.gender:
+                        candidates.append((m.start, m.name, ""))
+                    break
+        if candidates:
+            _, name, _ = max(candidates)
+            return name, True, "person", pronoun
+        return written, False, "person", pronoun
+    if pronoun == "n":
+        for s in reversed(speakers):
+            if s.kind == "org" and s.start < position:
+                return s.name, True, "org", ""
+        for m in table.before(position):
+            if m.kind == "org":
+                return m.name, True, "org", ""
+        return written, False, "org", ""
+    if pronoun == "p":
+        # The most recent group that spoke or was named ("the foreign ministers of
+        # Chile and Peru"), else the last institution that spoke.
+        groups = [(s.start, s.name) for s in speakers if s.kind == "group" and s.start < position]
+        named = next((m for m in table.before(position) if m.kind == "group"), None)
+        if named is not None:
+            groups.append((named.start, named.name))
+        if groups:
+            return max(groups)[1], True, "group", ""
+        for s in reversed(speakers):
+            if s.kind == "org" and s.start < position:
+                return s.name, True, "org", ""
+        return written, False, "group", ""
+    return written, False, "person", ""
+
+
+def _by_role(
+    written: str, position: int, table: MentionTable, speakers: list[Speaker]
+) -> tuple[str, bool, str, str] | None:
+    head = _head(written)
+    if not head:
+        return None
+    phrase = " ".join(w for w in written.lower().split() if w not in DETERMINERS)
+    if head == "statement":
+        return None  # the caller knows who issued the last statement
+    for m in table.before(position):
+        if m.kind == "person" and (phrase in m.roles or head in m.roles):
+            return m.name, True, "person", m.gender
+        if m.kind == "org" and head in m.name.lower().split():
+            return m.name, True, "org", ""
+        if m.kind == "group" and head in m.name.split() and len(m.name) > len(written):
+            return m.name, True, "group", ""
+    for s in reversed(speakers):
+        if s.start < position and head in s.name.lower().split() and s.name.lower() != phrase:
+            return s.name, True, s.kind, s.gender
+    if head in INSTITUTION_NOUNS and len(written.split()) <= 2 and table.text:
+        # "the hospital" after "the Middelheim-Zuid hospital" or "the Havenbond union".
+        named = None
+        for named in re.finditer(
+            rf"\b([A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*)*)[ \t]+{re.escape(head)}\b",
+            table.text[: max(0, position)],
+        ):
+            pass
+        if named is not None and named.group(1).lower() not in _STOP_CAPS:
+            return f"{named.group(1)} {head}", True, "org", ""
+    if head in INSTITUTION_NOUNS and len(written.split()) <= 2:
+        # "the company said": the last institution that spoke or was named.
+        for s in reversed(speakers):
+            if s.kind == "org" and s.start < position:
+                return s.name, True, "org", ""
+        for m in table.before(position):
+            if m.kind == "org":
+                return m.name, True, "org", ""
+    return None

@@ -1,0 +1,97 @@
+"""The fast splitter must agree with NLTK Punkt (the reference) on real news text."""
+
+from __future__ import annotations
+
+import glob
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing import split_sentences
+from briefing.sentences import split_sentences_punkt
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+def _corpus() -> list[str]:
+    texts: list[str] = []
+    summeval = DATA / "summeval-cnndm" / "summeval.jsonl"
+    xsum = DATA / "xsum-hf-sample" / "sample.json"
+    polnear = DATA / "polnear" / "dev" / "text"
+    if not (summeval.exists() and xsum.exists() and polnear.is_dir()):
+        pytest.skip(f"shared data not found under {DATA}")
+    with summeval.open(encoding="utf-8") as f:
+        texts += [json.loads(line)["src"] for line in f if line.strip()]
+    with xsum.open(encoding="utf-8") as f:
+        texts += [json.loads(line)["document"] for line in f if line.strip()]
+    texts += [
+        Path(p).read_text(encoding="utf-8") for p in sorted(glob.glob(str(polnear / "*.txt")))
+    ]
+    return texts
+
+
+def _boundaries(sentences) -> set[int]:
+    return {s.end for s in sentences}
+
+
+def test_agrees_with_punkt_on_news_text():
+    agree = total = 0
+    for text in _corpus():
+        fast = _boundaries(split_sentences(text))
+        reference = _boundaries(split_sentences_punkt(text))
+        agree += len(fast & reference)
+        total += len(fast | reference)
+    assert total > 4000
+    assert agree / total >= 0.99
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Smith met Dr. Jones. They talked.",
+        "The U.S. Army said so. Gen. Ruiz and Adm. Lee agreed.",
+        "It opened on Sept. 4 and closed in Jan. 2020. No. 10 said nothing.",
+        "She lives on St. Mark's Place. He does not.",
+        "“We won.” The crowd cheered! Did they? Yes...",
+        "A. B. Cole wrote in 2011. The end.",
+        "Prices rose 4.5 percent . Analysts were surprised . ' It is bad , ' he said .",
+        "(He left.) Then she spoke.",
+    ],
+)
+def test_same_as_punkt_on_hard_cases(text):
+    assert split_sentences(text) == split_sentences_punkt(text)
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = (
+        "Mr. Ada Ruiz of the U.S. Navy met Dr. Lee, Gen. Obi, Adm. Sato and St. John "
+        "on Sept. 4 and Jan. 5 at No. 10."
+    )
+    assert len(split_sentences(text)) == 1
+
+
+def test_offsets_and_newlines():
+    text = "  First one.  Second one.\nThird line without stop\n\n  Fourth.  "
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "First one.",
+        "Second one.",
+        "Third line without stop",
+        "Fourth.",
+    ]
+    for i, s in enumerate(sentences):
+        assert s.index == i and text[s.start : s.end] == s.text
+
+
+def test_empty_and_whitespace():
+    assert split_sentences("") == []
+    assert split_sentences(" \n\t\n ") == []
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .?!\"'“”()\n\tMrDU1")), max_size=120))
+def test_property_same_as_punkt(text):
+    assert split_sentences(text) == split_sentences_punkt(text)
