@@ -16,6 +16,7 @@ from briefing.errors import (
     ModelNotAvailableError,
 )
 from briefing.sentences import split_sentences
+from briefing.summarize import SummarizeOptions, Summarizer, load_summarizer, summarize
 from briefing.types import Article, Briefing, Claim, Sentence, Summary
 
 __all__ = [
@@ -30,10 +31,14 @@ __all__ = [
     "ModelError",
     "ModelNotAvailableError",
     "Sentence",
+    "SummarizeOptions",
+    "Summarizer",
     "Summary",
     "__version__",
+    "load_summarizer",
     "score_claims",
     "split_sentences",
+    "summarize",
 ]
 
 __version__ = "0.1.0"

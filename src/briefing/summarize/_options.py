@@ -100,7 +100,9 @@ class SummarizeOptions:
         }
         for name, value in positive.items():
             if value is not None and (isinstance(value, bool) or value < 1):
-                raise ConfigError(f"SummarizeOptions.{name} must be a positive integer, got {value!r}")
+                raise ConfigError(
+                    f"SummarizeOptions.{name} must be a positive integer, got {value!r}"
+                )
         for name, value in (
             ("no_repeat_ngram_size", self.no_repeat_ngram_size),
             ("min_new_tokens", self.min_new_tokens),
