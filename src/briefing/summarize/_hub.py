@@ -12,6 +12,7 @@ import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
 from briefing.errors import ConfigError, ModelError, ModelNotAvailableError
 
 __all__ = [
