@@ -65,6 +65,8 @@ class ExtractiveWeights:
         position_decay: how fast the lead prior falls with the sentence index.
         centrality: weight of the TF-IDF cosine to the rest of the article.
         redundancy: MMR penalty on similarity to a sentence already picked.
+        duplicate: a sentence this similar (cosine) to one already picked is a
+            restatement (news repeats the lead in captions and recaps): never picked.
         max_words: longer "sentences" are usually run-together captions; skipped.
         min_words: shorter ones are fragments or furniture; skipped.
     """
@@ -73,6 +75,7 @@ class ExtractiveWeights:
     position_decay: float = 1.0
     centrality: float = 0.6
     redundancy: float = 0.3
+    duplicate: float = 0.7
     max_words: int = 100
     min_words: int = 6
 
@@ -240,10 +243,13 @@ def extractive_summary(
                 (_cosine(vectors[sentence.index], vectors[chosen.index]) for chosen in picked),
                 default=0.0,
             )
+            if overlap >= weights.duplicate:
+                continue
             score = relevance[sentence.index] - weights.redundancy * overlap
             if score > best_score:
                 best, best_score = sentence, score
-        assert best is not None
+        if best is None:
+            break
         remaining.remove(best)
         n_words = len(_words(best.text))
         if max_words is not None and picked and used_words + n_words > max_words:
