@@ -201,7 +201,7 @@ def test_uncached_hub_id_fails_fast_with_download_hint(empty_hf_cache: Path) -> 
 
 
 def test_directory_without_config_is_a_model_error(tmp_path: Path) -> None:
-    with pytest.raises(ModelError, match="no config.json"):
+    with pytest.raises(ModelError, match=r"no config\.json"):
         load_summarizer(str(tmp_path))
 
 
@@ -211,7 +211,7 @@ def test_directory_without_weights_is_a_model_error(
     target = tmp_path / "no-weights"
     shutil.copytree(tiny_checkpoint("bart"), target)
     (target / "model.safetensors").unlink()
-    with pytest.raises(ModelError, match="no model.safetensors"):
+    with pytest.raises(ModelError, match=r"no model\.safetensors"):
         load_summarizer(str(target))
 
 

@@ -24,8 +24,8 @@ from briefing import (
     summarize,
 )
 from briefing.summarize import DEFAULT_ABSTRACTIVE_MODEL, download_model, find_checkpoint
-from briefing.summarize._clean import clean_summary_text, summary_sentences
 from briefing.summarize._chunking import chunk_by_tokens
+from briefing.summarize._clean import clean_summary_text, summary_sentences
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SRC = str(REPO_ROOT / "src")
@@ -168,7 +168,7 @@ def test_summarize_many_accepts_articles_and_empty_input() -> None:
     assert list(summarizer.summarize_many([])) == []
     out = list(summarizer.summarize_many([Article("A first sentence that is long enough."), ""]))
     assert out[1].text == ""
-    assert "Summarizer(name='extractive')" == repr(summarizer)
+    assert repr(summarizer) == "Summarizer(name='extractive')"
 
 
 # --- cleaning and chunking ---------------------------------------------------
