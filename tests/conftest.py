@@ -1,3 +1,4 @@
+<<<<<<< HEAD
 """Shared test set-up: no network, paths to test data and to ../shared/data."""
 
 from __future__ import annotations
@@ -35,3 +36,80 @@ def shared_data(relative: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared data not available: {path}")
     return path
+=======
+"""Shared pytest fixtures."""
+
+from __future__ import annotations
+
+# ---------------------------------------------------------------------------
+# Summarizer fixtures (owned by the summarize helper; keep this block together).
+# Tiny random-weight checkpoints are built once per session with
+# models/build_tiny.py and loaded through the same from_pretrained path users take.
+# ---------------------------------------------------------------------------
+import importlib.util
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
+
+
+def _load_tiny_builder() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "briefing_build_tiny", REPO_ROOT / "models" / "build_tiny.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def tiny_checkpoint(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """A function ``(family, pickle=False) -> Path`` of cached tiny checkpoints."""
+    builder = _load_tiny_builder()
+    root = tmp_path_factory.mktemp("tiny-checkpoints")
+    built: dict[tuple[str, bool], Path] = {}
+
+    def get(family: str, pickle: bool = False) -> Path:
+        key = (family, pickle)
+        if key not in built:
+            name = f"{family}-pickle" if pickle else family
+            built[key] = builder.build_checkpoint(family, root / name, pickle=pickle)
+        return built[key]
+
+    return get
+
+
+@pytest.fixture
+def empty_hf_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the Hugging Face hub cache at an empty directory for one test."""
+    cache = tmp_path / "hf-cache"
+    cache.mkdir()
+    monkeypatch.setenv("HF_HUB_CACHE", str(cache))
+    return cache
+
+
+@pytest.fixture(scope="session")
+def summeval_path() -> Path:
+    """The 100-article SummEval CNN/DM sample (the test is skipped without it)."""
+    path = SHARED_DATA / "summeval-cnndm" / "summeval.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} not found")
+    return path
+
+
+@pytest.fixture(scope="session")
+def realsumm_path() -> Path:
+    """The 100-article REALSumm CNN/DM sample (the test is skipped without it)."""
+    path = SHARED_DATA / "realsumm-cnndm" / "realsumm.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} not found")
+    return path
+
+
+# --- end of summarizer fixtures --------------------------------------------
+>>>>>>> summarize
