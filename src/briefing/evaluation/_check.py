@@ -50,12 +50,107 @@ QUOTE_MIN_WORDS = 3
 
 _TOKEN = re.compile(r"[^\W_]+")
 _STOPWORDS = frozenset(
-    """a an the of to in on at by for from with without into onto over under about
-    and or but nor so yet if then than as that this these those there here who whom
-    whose which what when where why how is are was were be been being am has have
-    had having do does did will would shall should can could may might must it its
-    he him his she her hers they them their theirs we us our you your i me my mine
-    not no also just only s t said says say told""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "without",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "so",
+        "yet",
+        "if",
+        "then",
+        "than",
+        "as",
+        "that",
+        "this",
+        "these",
+        "those",
+        "there",
+        "here",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "has",
+        "have",
+        "had",
+        "having",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "it",
+        "its",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "hers",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "mine",
+        "not",
+        "no",
+        "also",
+        "just",
+        "only",
+        "s",
+        "t",
+        "said",
+        "says",
+        "say",
+        "told",
+    ]
 )
 
 _NUMBER_WORDS = {
@@ -79,7 +174,7 @@ _MONTHS = {
     "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
 _WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 
 # A numeral with optional thousands separators and decimals, then an optional scale
@@ -301,9 +396,12 @@ def _ngram_support(summary: list[str], article: list[str], n: int = 3) -> float:
     return sum(covered) / len(summary)
 
 
-def _sentence_support(summary_sentences: list[list[str]], article_sentences: list[list[str]]) -> float:
+def _sentence_support(
+    summary_sentences: list[list[str]], article_sentences: list[list[str]]
+) -> float:
     windows = [
-        set(article_sentences[i]) | set(article_sentences[i + 1] if i + 1 < len(article_sentences) else [])
+        set(article_sentences[i])
+        | set(article_sentences[i + 1] if i + 1 < len(article_sentences) else [])
         for i in range(len(article_sentences))
     ] or [set()]
     worst = 1.0
