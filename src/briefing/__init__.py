@@ -15,6 +15,7 @@ from briefing.errors import (
     ModelError,
     ModelNotAvailableError,
 )
+from briefing.evaluation import CheckResult, check, evaluate
 from briefing.sentences import split_sentences
 from briefing.types import Article, Briefing, Claim, Sentence, Summary
 
@@ -22,6 +23,7 @@ __all__ = [
     "Article",
     "Briefing",
     "BriefingError",
+    "CheckResult",
     "Claim",
     "ClaimScores",
     "ConfigError",
@@ -32,6 +34,8 @@ __all__ = [
     "Sentence",
     "Summary",
     "__version__",
+    "check",
+    "evaluate",
     "score_claims",
     "split_sentences",
 ]

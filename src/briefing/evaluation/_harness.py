@@ -20,9 +20,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from briefing.errors import BriefingError, ConfigError, DataError
 from briefing.evaluation._check import check
@@ -37,6 +35,9 @@ from briefing.evaluation._rouge import (
     rouge_per_article,
 )
 from briefing.sentences import split_sentences
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "DEFAULT_BASELINES",
@@ -284,13 +285,14 @@ def _library_system(name: str, device: str, kind: str) -> System:
         )
     options = None
     options_cls = getattr(briefing, "SummarizeOptions", None)
-    if device != "cpu":
-        if options_cls is None:
-            raise ConfigError(f"--device {device} needs briefing.SummarizeOptions(device=...)")
+    if options_cls is not None:
         try:
-            options = options_cls(device=device)
+            # The harness shows its own progress bar; the summarizer's would fight it.
+            options = options_cls(device=device, progress=False)
         except TypeError as exc:
             raise ConfigError(f"--device {device}: SummarizeOptions has no device setting") from exc
+    elif device != "cpu":
+        raise ConfigError(f"--device {device} needs briefing.SummarizeOptions(device=...)")
     summarizer = load(name, options=options)
     settings: Any = getattr(summarizer, "options", None)
     info: dict[str, Any] = {
@@ -330,6 +332,8 @@ def default_systems(options: EvalOptions) -> tuple[list[System], list[str]]:
 
 def _default_extractor() -> ExtractClaims | None:
     extract = getattr(importlib.import_module("briefing"), "extract_claims", None)
+    if extract is None:
+        extract = getattr(importlib.import_module("briefing.claims"), "extract_claims", None)
     return extract if callable(extract) else None
 
 
@@ -427,6 +431,8 @@ def _score_outputs(
 
 
 def _rank(values: Sequence[float]) -> np.ndarray[Any, np.dtype[np.float64]]:
+    import numpy as np
+
     data = np.asarray(values, dtype=np.float64)
     order = np.argsort(data, kind="mergesort")
     ranks = np.empty(len(data), dtype=np.float64)
@@ -447,6 +453,8 @@ def spearman(x: Sequence[float], y: Sequence[float]) -> float:
         raise ValueError(f"spearman: {len(x)} values against {len(y)}")
     if len(x) < 2:
         return float("nan")
+    import numpy as np
+
     rx, ry = _rank(x), _rank(y)
     if rx.std() == 0 or ry.std() == 0:
         return float("nan")
@@ -470,6 +478,8 @@ def _claims(
     options: EvalOptions,
     tokenized: bool,
 ) -> ClaimResult:
+    import numpy as np
+
     from briefing.claims import ClaimScores, score_claims
 
     per_article: list[ClaimScores] = []
@@ -591,6 +601,8 @@ def evaluate(
         BriefingError: the requested model cannot be loaded.
         ConfigError: an option cannot work.
     """
+    import numpy as np
+
     options = options or EvalOptions()
     if options.device not in ("cpu", "cuda") and not options.device.startswith("cuda:"):
         raise ConfigError(f"--device must be cpu or cuda, got {options.device!r}")

@@ -18,12 +18,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from briefing.errors import ConfigError
 from briefing.sentences import split_sentences
 
 if TYPE_CHECKING:
+    import numpy as np
     from rouge_score.rouge_scorer import RougeScorer
 
 __all__ = [
@@ -67,6 +66,7 @@ def _scorer() -> RougeScorer:
     return RougeScorer(list(ROUGE_MEASURES), use_stemmer=True)
 
 
+@lru_cache(maxsize=4096)
 def sentences_per_line(text: str) -> str:
     """``text`` with one sentence per line, as ROUGE-Lsum expects."""
     return "\n".join(s.text for s in split_sentences(text))
@@ -102,6 +102,8 @@ def bootstrap_indices(n: int, resamples: int, seed: int) -> np.ndarray[Any, np.d
     """
     if resamples < 1:
         raise ConfigError(f"bootstrap resamples must be at least 1, got {resamples}")
+    import numpy as np
+
     rng = np.random.default_rng(seed)
     return rng.integers(0, n, size=(resamples, n), dtype=np.int64)
 
@@ -134,6 +136,8 @@ def bootstrap_interval(
     """
     if not 0 < confidence < 1:
         raise ConfigError(f"bootstrap confidence must be between 0 and 1, got {confidence}")
+    import numpy as np
+
     data = np.asarray(values, dtype=np.float64)
     if data.size == 0:
         return Interval(0.0, 0.0, 0.0, 0)
