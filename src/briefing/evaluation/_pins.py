@@ -141,4 +141,9 @@ def check_pins(
             failures.append(
                 f"{key}: {figures[key]:.4f} is below the pin {pinned} by more than {margin}"
             )
+    for key in sorted(set(figures) - set(pins["figures"])):
+        # A new system or measure must be pinned on purpose, or it is never guarded.
+        failures.append(
+            f"{key}: measured ({figures[key]:.4f}) but not pinned; re-pin with: {command}"
+        )
     return failures
