@@ -26,7 +26,9 @@ def kinds(result: CheckResult) -> list[tuple[str, str]]:
 
 
 def test_a_faithful_summary_scores_high_with_nothing_unsupported() -> None:
-    result = check("Governor Ruth Okoye said the state would spend $3.5 million on new homes.", ARTICLE)
+    result = check(
+        "Governor Ruth Okoye said the state would spend $3.5 million on new homes.", ARTICLE
+    )
     assert result.unsupported == ()
     assert result.score > 0.9
     assert result.to_dict()["score"] == round(result.score, 4)
@@ -86,7 +88,9 @@ def test_spliced_sentences_score_below_copied_ones() -> None:
 
 def test_research_tokenization_does_not_matter() -> None:
     article = "Paul Merson was angry after his team 's 0-0 draw . He said he would n't apologise ."
-    assert check("Paul Merson was angry after his team's 0-0 draw.", article).score == pytest.approx(1.0)
+    assert check(
+        "Paul Merson was angry after his team's 0-0 draw.", article
+    ).score == pytest.approx(1.0)
 
 
 def test_article_object_and_string_agree() -> None:
@@ -122,13 +126,19 @@ def test_cli_text_json_and_min_score(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "unsupported number: 9,000 (summary sentence 1)" in out
     summary_file = tmp_path / "summary.txt"
     summary_file.write_text("Okoye promised 5,000 homes.", encoding="utf-8")
-    status, out = _run(["check", "--summary", f"@{summary_file}", "--format", "json", str(article)], capsys)
+    status, out = _run(
+        ["check", "--summary", f"@{summary_file}", "--format", "json", str(article)], capsys
+    )
     assert status == 0 and json.loads(out)["unsupported"] == []
-    status, _ = _run(["check", "-s", "Okoye promised 9,000 homes.", "--min-score", "0.99", str(article)], capsys)
+    status, _ = _run(
+        ["check", "-s", "Okoye promised 9,000 homes.", "--min-score", "0.99", str(article)], capsys
+    )
     assert status == 1
 
 
-def test_cli_bad_inputs_raise_one_line_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_bad_inputs_raise_one_line_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(InputError, match="no such"):
         _run(["check", "--summary", "x", str(tmp_path / "missing.txt")], capsys)
     with pytest.raises(InputError, match="summary"):

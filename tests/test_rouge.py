@@ -60,7 +60,11 @@ def test_hand_made_exact_figures() -> None:
     ("summary", "references"), [("", ["a reference"]), ("a summary", []), ("text", ["", "  "])]
 )
 def test_empty_inputs_give_zero(summary: str, references: list[str]) -> None:
-    assert rouge_per_article(summary, references) == {"rouge1": 0.0, "rouge2": 0.0, "rougeLsum": 0.0}
+    assert rouge_per_article(summary, references) == {
+        "rouge1": 0.0,
+        "rouge2": 0.0,
+        "rougeLsum": 0.0,
+    }
 
 
 def test_hostile_text_does_not_break_rouge() -> None:
