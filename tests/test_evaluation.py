@@ -292,6 +292,21 @@ def test_rouge_in_report_equals_direct_computation(tmp_path: Path) -> None:
     assert report.to_dict()["config"]["data_sha256"] == data.sha256
 
 
+def test_first_reference_only(tmp_path: Path) -> None:
+    row = {
+        "id": "m",
+        "text": "The cat sat. It purred.",
+        "references": ["A dog barked.", "The cat sat."],
+    }
+    data = load_data(write_jsonl(tmp_path / "m.jsonl", [row]))
+    best = evaluate(data, systems=[FIRST], options=OPTIONS).systems[0].rouge["rouge1"].mean
+    first_only = EvalOptions(resamples=20, baselines=(), references="first")
+    first = evaluate(data, systems=[FIRST], options=first_only).systems[0].rouge["rouge1"].mean
+    assert best == pytest.approx(1.0) and first == pytest.approx(0.0)
+    with pytest.raises(ConfigError, match="references"):
+        evaluate(data, systems=[FIRST], options=EvalOptions(references="some"))
+
+
 def test_a_failing_system_costs_only_its_article(tmp_path: Path) -> None:
     def fragile(texts: Sequence[str]) -> list[str]:
         if any("Floods" in t for t in texts):
@@ -418,6 +433,17 @@ def test_cli_end_to_end_with_pins(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "pinned data changed" in capsys.readouterr().err
     assert run_cli(["eval", "--compare", str(out / "results.json"), str(out / "results.json")]) == 0
     assert "(nothing moved)" in capsys.readouterr().out
+
+
+def test_cli_faithfulness_correlation(capsys: pytest.CaptureFixture[str]) -> None:
+    path = SHARED_DATA / "summeval-cnndm" / "summeval.jsonl"
+    if not path.exists():
+        pytest.skip(f"shared data not present: {path}")
+    argv = ["eval", "--data", str(path), "--faithfulness-correlation", "--limit", "5", "-q"]
+    assert run_cli(argv) == 0
+    out = capsys.readouterr().out
+    assert "faithfulness vs human consistency (80 summaries, Spearman)" in out
+    assert "lead-3" not in out
 
 
 def test_cli_usage_errors(tmp_path: Path) -> None:

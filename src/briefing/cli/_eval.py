@@ -71,6 +71,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     stats = parser.add_argument_group("statistics")
     stats.add_argument(
+        "--references",
+        choices=("all", "first"),
+        default="all",
+        help="ROUGE against the best of all references (default) or the first only",
+    )
+    stats.add_argument(
         "--resamples", type=int, default=1000, help="bootstrap resamples (default 1000)"
     )
     stats.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
@@ -168,6 +174,8 @@ def run(args: argparse.Namespace) -> int:
         data_systems=not args.no_data_systems,
         claims=not (args.no_claims or args.faithfulness_correlation),
         progress=not args.quiet,
+        rouge=not args.faithfulness_correlation,
+        references=args.references,
     )
     command = getattr(args, "command_line", None) or _command_line(None)
     report = evaluate(data, options=options, command=command).to_dict()

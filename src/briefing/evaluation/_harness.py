@@ -78,6 +78,9 @@ class EvalOptions:
         claims: score claim extraction on records with gold claims.
         faithfulness: run :func:`briefing.check` on every summary.
         progress: show a progress bar (only on a terminal).
+        rouge: compute ROUGE (off for a faithfulness-only run).
+        references: ``all`` (best over every reference) or ``first`` (the original
+            highlights only, as most published CNN/DM figures use).
     """
 
     resamples: int = DEFAULT_RESAMPLES
@@ -90,6 +93,8 @@ class EvalOptions:
     claims: bool = True
     faithfulness: bool = True
     progress: bool = False
+    rouge: bool = True
+    references: str = "all"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -102,6 +107,8 @@ class EvalOptions:
             "data_systems": self.data_systems,
             "claims": self.claims,
             "faithfulness": self.faithfulness,
+            "rouge": self.rouge,
+            "references": self.references,
         }
 
 
@@ -409,8 +416,9 @@ def _score_outputs(
         if summary is None:
             faith_by_record.append(None)
             continue
-        if record.references:
-            for measure, value in rouge_per_article(summary, record.references).items():
+        if options.rouge and record.references:
+            refs = record.references[:1] if options.references == "first" else record.references
+            for measure, value in rouge_per_article(summary, refs).items():
                 per_measure[measure].append(value)
         if options.faithfulness:
             score = check(summary, record.text).score if summary.strip() else 1.0
@@ -604,6 +612,8 @@ def evaluate(
     import numpy as np
 
     options = options or EvalOptions()
+    if options.references not in ("all", "first"):
+        raise ConfigError(f"--references must be all or first, got {options.references!r}")
     if options.device not in ("cpu", "cuda") and not options.device.startswith("cuda:"):
         raise ConfigError(f"--device must be cpu or cuda, got {options.device!r}")
     notes: list[str] = []
@@ -699,7 +709,11 @@ def evaluate(
             "measures": list(ROUGE_MEASURES),
             "use_stemmer": True,
             "sentence_split": "briefing.split_sentences, one sentence per line (rougeLsum)",
-            "multiple_references": "best F-measure over references, per article and measure",
+            "multiple_references": (
+                "best F-measure over references, per article and measure"
+                if options.references == "all"
+                else "first reference only"
+            ),
             "figure": "F-measure, mean over articles",
         },
     }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import shlex
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -64,7 +65,8 @@ def _claims_lines(claims: Mapping[str, Any]) -> list[str]:
         f"claims ({claims['articles']} articles, {claims['gold']} gold, "
         f"{claims['predicted']} predicted): "
         f"P {claims['precision']:.3f}  R {claims['recall']:.3f}  F1 {claims['f1']:.3f} "
-        f"[{ci['low']:.3f}, {ci['high']:.3f}]  source accuracy {claims['source_accuracy']:.3f}"
+        f"[{ci['low']:.3f}, {ci['high']:.3f}]  source accuracy {claims['source_accuracy']:.3f}  "
+        f"({claims['cost']['articles_per_second']:.1f} articles/s)"
     ]
     for kind, prf in claims.get("by_kind", {}).items():
         lines.append(
@@ -112,13 +114,14 @@ def to_markdown(report: Mapping[str, Any], *, title: str = "Evaluation report") 
     command = config.get("command")
     out = [f"# {title}", ""]
     if command:
-        out += ["Produced by:", "", "```", " ".join(command), "```", ""]
+        out += ["Produced by:", "", "```", shlex.join(command), "```", ""]
     out += [
         f"Data: `{data['source']}` ({data['format']}, {data['records']} articles, "
         f"sha256 `{data['sha256']}`).",
         "",
         "ROUGE: F-measure x 100 (rouge-score, stemmed; ROUGE-Lsum with one sentence per line), "
-        "best over references per article, mean over articles, "
+        f"{config.get('rouge', {}).get('multiple_references', 'best over references')}, "
+        "mean over articles, "
         f"{int(100 * config['options']['confidence'])}% bootstrap interval over articles "
         f"({config['options']['resamples']} resamples, seed {config['options']['seed']}). "
         "`check`: mean faithfulness score of `briefing.check` (0-1).",
