@@ -267,6 +267,42 @@ def test_xsum_sample_reads_as_a_table() -> None:
     assert len(data.records) == 10 and data.records[0].references
 
 
+def test_polnear_goes_through_the_claims_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import types
+    from dataclasses import dataclass
+
+    @dataclass
+    class Fake:
+        name: str
+        text: str
+        claims: tuple[dict[str, str], ...]
+
+    seen: list[Path] = []
+
+    def load_polnear(folder: Path) -> list[Fake]:
+        seen.append(Path(folder))
+        return [
+            Fake(
+                "nyt_1",
+                "Officials said it rained.",
+                ({"source": "Officials", "content": "it rained"},),
+            )
+        ]
+
+    module = types.ModuleType("briefing.evaluation.polnear")
+    module.load_polnear = load_polnear  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "briefing.evaluation.polnear", module)
+    (tmp_path / "dev").mkdir()
+    data = load_data(tmp_path)
+    assert data.format == "polnear" and seen == [tmp_path]
+    assert data.records[0].id == "nyt_1" and data.records[0].claims == (
+        {"source": "Officials", "content": "it rained"},
+    )
+    assert data.records[0].references == ()
+
+
 def test_detokenize() -> None:
     assert detokenize("his team 's 0-0 draw , he said . ( really ) `` yes '' he would n't") == (
         "his team's 0-0 draw, he said. (really) \"yes\" he wouldn't"
