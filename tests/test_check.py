@@ -42,6 +42,7 @@ def test_a_faithful_summary_scores_high_with_nothing_unsupported() -> None:
         "The state will spend $3,500,000.",  # the same value in full
         "Councillors: 5 voted against the plan.",  # "Five" as a numeral
         "Turnout rose 40% after the vote.",  # "40 per cent"
+        "The plan costs 3.5 in millions of dollars.",  # the bare numeral of "$3.5 million"
     ],
 )
 def test_numbers_are_compared_by_value(summary: str) -> None:
@@ -51,6 +52,7 @@ def test_numbers_are_compared_by_value(summary: str) -> None:
 def test_a_wrong_number_is_flagged() -> None:
     result = check("The state will build 7,000 homes.", ARTICLE)
     assert ("number", "7,000") in kinds(result)
+    assert ("number", "3 million") in kinds(check("The plan costs $3 million.", ARTICLE))
     assert result.score < check("The state will build 5,000 homes.", ARTICLE).score
 
 

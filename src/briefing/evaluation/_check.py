@@ -291,14 +291,17 @@ def _numbers(text: str) -> list[tuple[str, float]]:
     return found
 
 
+def _bare(match: re.Match[str]) -> float:
+    """The numeral of a :data:`_NUMERAL` match without its scale word."""
+    whole = re.sub(r"[, ]", "", match.group(1))
+    return float(whole + ("." + match.group(2) if match.group(2) else ""))
+
+
 def _number_values(text: str) -> set[float]:
-    values: set[float] = set()
-    for _, value in _numbers(text):
-        values.add(round(value, 6))
-        # "3.5 million" and "3,500,000" must meet, but so must "3.5" said of
-        # "3.5 million" in a headline-style summary: keep the bare numeral too.
-    for m in _NUMERAL.finditer(text):
-        values.add(round(float(re.sub(r"[, ]", "", m.group(1))), 6))
+    # Scaled values let "3.5 million" meet "3,500,000"; bare numerals let a
+    # headline-style "3.5" meet "3.5 million".
+    values = {round(value, 6) for _, value in _numbers(text)}
+    values.update(round(_bare(m), 6) for m in _NUMERAL.finditer(text))
     return values
 
 
@@ -360,8 +363,7 @@ def _unsupported_items(
             if any(a <= m.start() < b for a, b in date_spans):
                 continue
             written, value = _numbers(m.group(0))[0]
-            bare = float(re.sub(r"[, ]", "", m.group(1)))
-            if round(value, 6) not in article_numbers and round(bare, 6) not in article_numbers:
+            if round(value, 6) not in article_numbers and round(_bare(m), 6) not in article_numbers:
                 items.append(UnsupportedItem("number", written, index))
         for m in _WORD_NUMBER.finditer(sentence):
             written, value = m.group(0), float(_NUMBER_WORDS[m.group(1).lower()])

@@ -402,8 +402,6 @@ def _run_system(
 
 
 def _score_outputs(
-    name: str,
-    kind: str,
     records: Sequence[EvalRecord],
     outputs: Sequence[str | None],
     options: EvalOptions,
@@ -633,9 +631,7 @@ def evaluate(
     results: list[SystemResult] = []
     for system in systems:
         outputs, cost, failures = _run_system(system, texts, ids, options.device, options.progress)
-        rouge, faith, _ = _score_outputs(
-            system.name, system.kind, records, outputs, options, indices_for
-        )
+        rouge, faith, _ = _score_outputs(records, outputs, options, indices_for)
         results.append(
             SystemResult(
                 name=system.name,
@@ -658,9 +654,7 @@ def evaluate(
         for name in _progress(names, "data systems", options.progress):
             subset = [r for r in records if name in r.outputs]
             outputs2: list[str | None] = [r.outputs[name] for r in subset]
-            rouge, faith, faith_by = _score_outputs(
-                name, "data", subset, outputs2, options, indices_for
-            )
+            rouge, faith, faith_by = _score_outputs(subset, outputs2, options, indices_for)
             human: dict[str, list[float]] = {}
             for record, score in zip(subset, faith_by, strict=True):
                 for measure, value in record.human.get(name, {}).items():
