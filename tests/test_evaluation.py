@@ -161,6 +161,13 @@ def test_bad_records_are_named_and_the_rest_scored(tmp_path: Path) -> None:
     assert all("\n" not in p for p in data.problems)
 
 
+def test_fields_are_guessed_once_for_the_whole_file(tmp_path: Path) -> None:
+    rows = [{"id": "1", "text": "A story.", "summary": "A."}, {"id": "2", "article": "B story."}]
+    data = load_data(write_jsonl(tmp_path / "g.jsonl", rows))
+    assert [r.id for r in data.records] == ["1"]
+    assert data.problems == ("g.jsonl record 2 (id=2): missing field 'text'",)
+
+
 def test_missing_reference_field_when_named(tmp_path: Path) -> None:
     rows = [{"id": "x", "text": "A story."}, {"id": "y", "text": "B story.", "ref": "B."}]
     data = load_data(write_jsonl(tmp_path / "r.jsonl", rows), reference_field="ref")

@@ -267,14 +267,21 @@ def _read_table(
     records: list[EvalRecord] = []
     problems: list[str] = []
     seen_ids: set[str] = set()
+    fields: tuple[str, str | None] | None = None
     for number, row, error in _table_rows(path):
         label = _label(name, number, row)
         if row is None:
             problems.append(f"{label}: {error}")
             continue
-        keys = list(row)
-        tf = text_field or _pick(TEXT_FIELDS, keys) or "text"
-        rf = reference_field or _pick(REFERENCE_FIELDS, keys)
+        if fields is None:
+            # Fields are guessed once, from the first record, so that every record
+            # is read the same way and a record lacking the field is reported.
+            keys = list(row)
+            fields = (
+                text_field or _pick(TEXT_FIELDS, keys) or "text",
+                reference_field or _pick(REFERENCE_FIELDS, keys),
+            )
+        tf, rf = fields
         text = row.get(tf)
         if tf not in row:
             problems.append(f"{label}: missing field '{tf}'")
