@@ -1,0 +1,472 @@
+"""Faithfulness check: does the article support what a summary says?
+
+:func:`check` looks for two kinds of trouble, both with plain word matching so it runs
+offline, in milliseconds, without a model:
+
+* **Unsupported items** — numbers, dates, names and quotations in the summary that
+  the article does not contain. Numbers are compared by value ("5,000" = "5000",
+  "five" = "5", "$3.5 million" = "3.5m", "40 per cent" = "40%"), names by token
+  containment (every word of "Ruth Okoye" must occur in the article; "Okoye" alone
+  is fine), quotations by near-exact match against the article's word sequence.
+* **Weak word support** — three shares, averaged: the summary's content words found
+  in the article (stemmed), the summary words that sit inside a three-word run
+  copied from the article, and, for the worst summary sentence, the share of its
+  content words found within one window of two adjacent article sentences. The
+  last two catch summaries stitched from real words in a new, false order.
+
+Text that was tokenized for research data sets ("his team 's draw", lower-cased
+names) scores the same as ordinary text: both sides are lower-cased and cut into
+letter/digit runs before they are compared.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Literal
+
+from briefing.errors import InputError
+from briefing.sentences import split_sentences
+from briefing.types import Article
+
+if TYPE_CHECKING:
+    from nltk.stem.porter import PorterStemmer
+
+__all__ = ["DEFAULT_ITEM_PENALTY", "CheckResult", "UnsupportedItem", "check"]
+
+ItemKind = Literal["number", "date", "name", "quote"]
+
+#: Each unsupported item multiplies the word-support score by this factor: a wrong
+#: number or name is a factual error even when every other word is copied.
+DEFAULT_ITEM_PENALTY = 0.8
+#: A quotation matches when this share of its words appears as one run in the article.
+QUOTE_MIN_MATCH = 0.9
+#: Quotations shorter than this many words are too common to check ("no", "a lot").
+QUOTE_MIN_WORDS = 3
+
+_TOKEN = re.compile(r"[^\W_]+")
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "without",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "so",
+        "yet",
+        "if",
+        "then",
+        "than",
+        "as",
+        "that",
+        "this",
+        "these",
+        "those",
+        "there",
+        "here",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "has",
+        "have",
+        "had",
+        "having",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "it",
+        "its",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "hers",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "mine",
+        "not",
+        "no",
+        "also",
+        "just",
+        "only",
+        "s",
+        "t",
+        "said",
+        "says",
+        "say",
+        "told",
+    ]
+)
+
+_NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "dozen": 12, "first": 1, "second": 2, "third": 3, "fourth": 4,
+    "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "half": 0.5,
+}  # fmt: skip
+_SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+}  # fmt: skip
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8,
+    "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10,
+    "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+
+# A numeral with optional thousands separators and decimals, then an optional scale
+# written together ("3.5m", "$2bn") or apart ("3.5 million"); ordinals ("83rd") too.
+_NUMERAL = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.(\d+))?(?:st|nd|rd|th)?"
+    r"(?:\s?(thousand|million|billion|trillion|bn|mn|mln|tn|k|m|b)\b)?",
+    re.IGNORECASE,
+)
+_WORD_NUMBER = re.compile(
+    r"\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
+    r"(?:[\s-]+(thousand|million|billion|trillion))?",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})\b"
+    r"|\b(\d{1,2})\s+(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(r"\b(" + "|".join(sorted(_WEEKDAYS)) + r")\b", re.IGNORECASE)
+# A name: capitalised words in a row, allowing "de", "van", "al-" style particles
+# between them.
+_NAME = re.compile(
+    r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:de|da|del|van|von|bin|al|la|le|of)\s+)?[A-Z][\w'’.-]*)*"
+)
+_QUOTE = re.compile(r"“([^”]+)”|\"([^\"]+)\"|``(.+?)''|‘([^’]{12,})’")
+
+
+@dataclass(frozen=True, slots=True)
+class UnsupportedItem:
+    """A number, date, name or quotation in the summary that the article lacks.
+
+    Attributes:
+        kind: ``number``, ``date``, ``name`` or ``quote``.
+        text: the words as written in the summary.
+        sentence: index of the summary sentence it is in.
+    """
+
+    kind: ItemKind
+    text: str
+    sentence: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """How well an article supports a summary.
+
+    Attributes:
+        score: 0 (nothing supported) to 1 (every word and item found in the article);
+            ``support`` times :data:`DEFAULT_ITEM_PENALTY` per unsupported item.
+        support: mean of the three word-support shares below.
+        word_support: share of the summary's content words (stemmed) in the article.
+        ngram_support: share of summary words inside a three-word run of the article.
+        sentence_support: for the worst summary sentence, the share of its content
+            words found within two adjacent article sentences.
+        unsupported: the numbers, dates, names and quotations the article lacks.
+    """
+
+    score: float
+    support: float
+    word_support: float
+    ngram_support: float
+    sentence_support: float
+    unsupported: tuple[UnsupportedItem, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "score": round(self.score, 4),
+            "support": round(self.support, 4),
+            "word_support": round(self.word_support, 4),
+            "ngram_support": round(self.ngram_support, 4),
+            "sentence_support": round(self.sentence_support, 4),
+            "unsupported": [item.to_dict() for item in self.unsupported],
+        }
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> PorterStemmer:
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return str(_stemmer().stem(word))
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.lower() for t in _TOKEN.findall(text.replace("’", "'"))]
+
+
+def _content(tokens: Iterable[str]) -> list[str]:
+    return [t for t in tokens if t not in _STOPWORDS]
+
+
+def _numbers(text: str) -> list[tuple[str, float]]:
+    """Every number in ``text`` as (written form, value); scales are applied."""
+    found: list[tuple[str, float]] = []
+    for m in _NUMERAL.finditer(text):
+        whole = re.sub(r"[, ]", "", m.group(1))
+        value = float(whole + ("." + m.group(2) if m.group(2) else ""))
+        if m.group(3):
+            value *= _SCALES[m.group(3).lower()]
+        found.append((m.group(0).strip(), value))
+    for m in _WORD_NUMBER.finditer(text):
+        value = float(_NUMBER_WORDS[m.group(1).lower()])
+        if m.group(2):
+            value *= _SCALES[m.group(2).lower()]
+        found.append((m.group(0), value))
+    return found
+
+
+def _bare(match: re.Match[str]) -> float:
+    """The numeral of a :data:`_NUMERAL` match without its scale word."""
+    whole = re.sub(r"[, ]", "", match.group(1))
+    return float(whole + ("." + match.group(2) if match.group(2) else ""))
+
+
+def _number_values(text: str) -> set[float]:
+    # Scaled values let "3.5 million" meet "3,500,000"; bare numerals let a
+    # headline-style "3.5" meet "3.5 million".
+    values = {round(value, 6) for _, value in _numbers(text)}
+    values.update(round(_bare(m), 6) for m in _NUMERAL.finditer(text))
+    return values
+
+
+def _dates(text: str) -> list[tuple[str, int, int]]:
+    found: list[tuple[str, int, int]] = []
+    for m in _DATE.finditer(text):
+        if m.group(1):
+            found.append((m.group(0), _MONTHS[m.group(1).lower()], int(m.group(2))))
+        else:
+            found.append((m.group(0), _MONTHS[m.group(4).lower()], int(m.group(3))))
+    return found
+
+
+def _names(sentence: str) -> list[str]:
+    names: list[str] = []
+    for m in _NAME.finditer(sentence):
+        words = m.group(0).split()
+        if m.start() == len(sentence) - len(sentence.lstrip()) and len(words) == 1:
+            # One capitalised word opening a sentence is usually just the first word.
+            continue
+        if all(w.lower().strip(".'’") in _STOPWORDS for w in words):
+            continue
+        names.append(m.group(0).rstrip(".'’"))
+    return names
+
+
+def _quotes(sentence: str) -> list[str]:
+    return [next(g for g in m.groups() if g is not None) for m in _QUOTE.finditer(sentence)]
+
+
+def _quote_supported(quote: list[str], article: list[str]) -> bool:
+    matcher = SequenceMatcher(None, article, quote, autojunk=False)
+    match = matcher.find_longest_match(0, len(article), 0, len(quote))
+    if match.size >= QUOTE_MIN_MATCH * len(quote):
+        return True
+    # Allow one changed word inside a short quote: the two halves around it match.
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    return sum(b.size for b in blocks) >= QUOTE_MIN_MATCH * len(quote) and len(blocks) <= 2
+
+
+def _unsupported_items(
+    sentences: Sequence[str], article_text: str, article_tokens: list[str]
+) -> list[UnsupportedItem]:
+    article_words = set(article_tokens)
+    article_numbers = _number_values(article_text)
+    article_dates = {(month, day) for _, month, day in _dates(article_text)}
+    items: list[UnsupportedItem] = []
+    for index, sentence in enumerate(sentences):
+        date_spans: list[tuple[int, int]] = []
+        for m in _DATE.finditer(sentence):
+            date_spans.append(m.span())
+        for written, month, day in _dates(sentence):
+            if (month, day) not in article_dates:
+                items.append(UnsupportedItem("date", written, index))
+        for m in _WEEKDAY.finditer(sentence):
+            if m.group(1).lower() not in article_words:
+                items.append(UnsupportedItem("date", m.group(0), index))
+        for m in _NUMERAL.finditer(sentence):
+            if any(a <= m.start() < b for a, b in date_spans):
+                continue
+            written, value = _numbers(m.group(0))[0]
+            if round(value, 6) not in article_numbers and round(_bare(m), 6) not in article_numbers:
+                items.append(UnsupportedItem("number", written, index))
+        for m in _WORD_NUMBER.finditer(sentence):
+            written, value = m.group(0), float(_NUMBER_WORDS[m.group(1).lower()])
+            if m.group(2):
+                value *= _SCALES[m.group(2).lower()]
+            # Small number words double as ordinary words ("one of the", "second
+            # time"); only flag them when neither the word nor its value occurs.
+            if round(value, 6) not in article_numbers and m.group(1).lower() not in article_words:
+                items.append(UnsupportedItem("number", written, index))
+        for name in _names(sentence):
+            words = _tokens(name)
+            if words and not all(w in article_words for w in words):
+                items.append(UnsupportedItem("name", name, index))
+        for quote in _quotes(sentence):
+            words = _tokens(quote)
+            if len(words) >= QUOTE_MIN_WORDS and not _quote_supported(words, article_tokens):
+                items.append(UnsupportedItem("quote", quote, index))
+    return items
+
+
+def _ngram_support(summary: list[str], article: list[str], n: int = 3) -> float:
+    if not summary:
+        return 1.0
+    if len(summary) < n:
+        return sum(w in set(article) for w in summary) / len(summary)
+    grams = {tuple(article[i : i + n]) for i in range(len(article) - n + 1)}
+    covered = [False] * len(summary)
+    for i in range(len(summary) - n + 1):
+        if tuple(summary[i : i + n]) in grams:
+            for j in range(i, i + n):
+                covered[j] = True
+    return sum(covered) / len(summary)
+
+
+def _sentence_support(
+    summary_sentences: list[list[str]], article_sentences: list[list[str]]
+) -> float:
+    windows = [
+        set(article_sentences[i])
+        | set(article_sentences[i + 1] if i + 1 < len(article_sentences) else [])
+        for i in range(len(article_sentences))
+    ] or [set()]
+    worst = 1.0
+    for sentence in summary_sentences:
+        words = _content(sentence) or sentence
+        if not words:
+            continue
+        best = max(sum(w in window for w in words) / len(words) for window in windows)
+        worst = min(worst, best)
+    return worst
+
+
+def check(
+    summary: str,
+    article: Article | str,
+    *,
+    item_penalty: float = DEFAULT_ITEM_PENALTY,
+) -> CheckResult:
+    """Check how well ``article`` supports ``summary``.
+
+    Args:
+        summary: the summary to check, any length; tokenized text is fine.
+        article: the source, an :class:`~briefing.Article` or its text.
+        item_penalty: factor applied to the score for each unsupported number,
+            date, name or quotation (0 < item_penalty <= 1).
+
+    Returns:
+        A :class:`CheckResult`. An empty summary scores 1.0 (it claims nothing).
+
+    Raises:
+        InputError: the article is empty, or ``item_penalty`` is out of range.
+
+    Example:
+        >>> result = check("Profits rose 5%.", "Profits rose 5% in March, the firm said.")
+        >>> result.score, result.unsupported
+        (1.0, ())
+    """
+    text = article.text if isinstance(article, Article) else article
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("check: the article is empty; nothing can support the summary")
+    if not 0 < item_penalty <= 1:
+        raise InputError(f"check: item_penalty must be in (0, 1], got {item_penalty}")
+    sentence_texts = [s.text for s in split_sentences(summary)]
+    summary_tokens = _tokens(summary)
+    if not summary_tokens:
+        return CheckResult(1.0, 1.0, 1.0, 1.0, 1.0, ())
+    article_tokens = _tokens(text)
+    article_stems = {_stem(w) for w in article_tokens}
+    content = _content(summary_tokens) or summary_tokens
+    word_support = sum(_stem(w) in article_stems for w in content) / len(content)
+    ngram_support = _ngram_support(summary_tokens, article_tokens)
+    article_sentences = [_tokens(s.text) for s in split_sentences(text)]
+    sentence_support = _sentence_support(
+        [_tokens(s) for s in sentence_texts], [s for s in article_sentences if s]
+    )
+    support = (word_support + ngram_support + sentence_support) / 3
+    items = _unsupported_items(sentence_texts, text, article_tokens)
+    score = support * item_penalty ** len(items)
+    return CheckResult(
+        score=score,
+        support=support,
+        word_support=word_support,
+        ngram_support=ngram_support,
+        sentence_support=sentence_support,
+        unsupported=tuple(items),
+    )
