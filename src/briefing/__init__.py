@@ -6,6 +6,7 @@ are imported only by the code that runs a seq2seq model.
 
 import logging
 
+from briefing.batch import BatchOptions, run_batch
 from briefing.claims import ClaimScores, score_claims
 from briefing.errors import (
     BriefingError,
@@ -20,6 +21,7 @@ from briefing.types import Article, Briefing, Claim, Sentence, Summary
 
 __all__ = [
     "Article",
+    "BatchOptions",
     "Briefing",
     "BriefingError",
     "Claim",
@@ -32,6 +34,7 @@ __all__ = [
     "Sentence",
     "Summary",
     "__version__",
+    "run_batch",
     "score_claims",
     "split_sentences",
 ]

@@ -68,20 +68,24 @@ class ResultLog:
             handle = path.open("r+b") if path.exists() else path.open("w+b")
         except OSError as error:
             raise DataError(f"{path}: cannot open for writing: {error.strerror}") from error
-        end = 0
-        for offset, line in _complete_lines(handle):
-            end = offset
-            rows += 1
-            if done_records is None:
-                done_ids.add(_row_id(path, rows, line))
-            else:
-                _note_error_row(path, rows, line, done_ids, done_records)
-        handle.seek(0, os.SEEK_END)
-        if handle.tell() != end:
-            handle.truncate(end)
-            handle.flush()
-            os.fsync(handle.fileno())
-        handle.seek(end)
+        try:
+            end = 0
+            for offset, line in _complete_lines(handle):
+                end = offset
+                rows += 1
+                if done_records is None:
+                    done_ids.add(_row_id(path, rows, line))
+                else:
+                    _note_error_row(path, rows, line, done_ids, done_records)
+            handle.seek(0, os.SEEK_END)
+            if handle.tell() != end:
+                handle.truncate(end)
+                handle.flush()
+                os.fsync(handle.fileno())
+            handle.seek(end)
+        except BaseException:
+            handle.close()
+            raise
         return cls(path, handle, rows)
 
     def append(self, data: bytes) -> None:

@@ -117,7 +117,11 @@ def run_batch(
     if parquet and output.exists():
         read_parquet_ids(output, done_ids)
     output_log = ResultLog.open(journal, done_ids)
-    errors_log = ResultLog.open(errors_path_for(output), done_ids, done_records)
+    try:
+        errors_log = ResultLog.open(errors_path_for(output), done_ids, done_records)
+    except BaseException:
+        output_log.close()
+        raise
     job = Job(options, processor, source.records, output_log, errors_log, done_ids, done_records)
     try:
         with _progress_bar(show_bar, source.total, progress_file) as bar:

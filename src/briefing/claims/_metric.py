@@ -226,4 +226,3 @@ def score_claims(
         source_correct=source_correct,
         matches=tuple(pairs),
     )
-
