@@ -5,8 +5,10 @@ the plain engine does, so the exactly-once rules and the file format are the sam
 (see :mod:`briefing.batch._run`). It hands Ray Data a window of chunks at a time
 (``BatchOptions.ray_window`` records, which bounds memory); Ray runs parsing,
 claims and the extractive summarizers with ``map_batches`` as CPU tasks, and a
-seq2seq summarizer in a pool of actors, one per GPU when a GPU device is asked for.
-Results come back to the driver, which appends them in input order.
+seq2seq summarizer in an actor (``num_gpus=1`` when a CUDA device is asked for).
+Results come back to the driver, which appends them in input order. The actor is
+started once per window, so with a seq2seq model keep the window large enough that
+loading the model is a small part of summarizing it.
 
 Ray is optional (``pip install briefing[ray]``) and imported only here.
 """
@@ -69,6 +71,10 @@ def run_ray(job: Job) -> None:
                 f"cannot start or join Ray at {options.address or 'a new local instance'}: "
                 f"{' '.join(str(error).split())[:300]}"
             ) from error
+    context = data.DataContext.get_current()
+    # The driver shows its own progress bar; Ray Data's would interleave with it.
+    context.enable_progress_bars = False
+    context.print_on_execution_start = False
     gpu = bool(options.device and options.device.startswith("cuda"))
     window: list[list[RawRecord]] = []
     size = 0
@@ -87,8 +93,8 @@ def _run_window(job: Job, data: Any, window: list[list[RawRecord]], gpu: bool) -
     items = [{"first": chunk[0].record, "records": pickle.dumps(chunk)} for chunk in window]
     dataset = data.from_items(items, override_num_blocks=len(items))
     dataset = dataset.map_batches(
-        _ClaimsStage,
-        fn_constructor_kwargs={
+        _claims_stage,
+        fn_kwargs={
             "processor": job.processor,
             "model": job.worker_summarizer,
             "device": options.device,
@@ -97,7 +103,7 @@ def _run_window(job: Job, data: Any, window: list[list[RawRecord]], gpu: bool) -
         },
         batch_size=1,
         batch_format="pandas",
-        compute=data.ActorPoolStrategy(min_size=1, max_size=options.workers or None),
+        compute=data.TaskPoolStrategy(size=options.workers) if options.workers else None,
         num_cpus=1,
     )
     if job.summarize_in_main:
@@ -110,7 +116,8 @@ def _run_window(job: Job, data: Any, window: list[list[RawRecord]], gpu: bool) -
             },
             batch_size=1,
             batch_format="pandas",
-            compute=data.ActorPoolStrategy(size=1),
+            # One model per GPU in the cluster (one on CPU: it uses every core).
+            compute=data.ActorPoolStrategy(size=_gpus() if gpu else 1),
             num_gpus=1 if gpu else 0,
         )
     try:
@@ -128,49 +135,54 @@ def _run_window(job: Job, data: Any, window: list[list[RawRecord]], gpu: bool) -
         )
 
 
-class _ClaimsStage:
-    """Ray actor: parse, claims and (extractive) summaries for one chunk per call."""
+# Per worker process: the extractive summarizer each task would otherwise reload.
+_summarizers: dict[tuple[str, str | None], Summarizer] = {}
 
-    def __init__(
-        self,
-        processor: Processor,
-        model: str | None,
-        device: str | None,
-        summarize_later: bool,
-        max_bytes: int,
-    ) -> None:
-        self.processor = processor
-        self.summarize_later = summarize_later
-        self.max_bytes = max_bytes
-        self.summarizer: Summarizer | None = (
-            processor.load_summarizer(model, device) if model is not None else None
+
+def _claims_stage(
+    batch: Any,
+    *,
+    processor: Processor,
+    model: str | None,
+    device: str | None,
+    summarize_later: bool,
+    max_bytes: int,
+) -> dict[str, list[Any]]:
+    """Ray task: parse, claims and (extractive) summaries for one chunk per row."""
+    summarizer = None
+    if model is not None:
+        summarizer = _summarizers.get((model, device))
+        if summarizer is None:
+            summarizer = _summarizers[model, device] = processor.load_summarizer(model, device)
+    out: dict[str, list[Any]] = {
+        "first": [],
+        "output": [],
+        "errors": [],
+        "done": [],
+        "failed": [],
+        "pending": [],
+    }
+    for first, blob in zip(batch["first"], batch["records"], strict=True):
+        records: list[RawRecord] = pickle.loads(blob)
+        result = process_chunk(
+            processor,
+            records,
+            summarizer=summarizer,
+            summarize_later=summarize_later,
+            max_bytes=max_bytes,
         )
+        out["first"].append(int(first))
+        out["output"].append(result.output)
+        out["errors"].append(result.errors)
+        out["done"].append(result.done)
+        out["failed"].append(result.failed)
+        out["pending"].append(pickle.dumps(result.pending))
+    return out
 
-    def __call__(self, batch: Any) -> dict[str, list[Any]]:
-        out: dict[str, list[Any]] = {
-            "first": [],
-            "output": [],
-            "errors": [],
-            "done": [],
-            "failed": [],
-            "pending": [],
-        }
-        for first, blob in zip(batch["first"], batch["records"], strict=True):
-            records: list[RawRecord] = pickle.loads(blob)
-            result = process_chunk(
-                self.processor,
-                records,
-                summarizer=self.summarizer,
-                summarize_later=self.summarize_later,
-                max_bytes=self.max_bytes,
-            )
-            out["first"].append(int(first))
-            out["output"].append(result.output)
-            out["errors"].append(result.errors)
-            out["done"].append(result.done)
-            out["failed"].append(result.failed)
-            out["pending"].append(pickle.dumps(result.pending))
-        return out
+
+def _gpus() -> int:
+    ray = importlib.import_module("ray")
+    return max(1, int(ray.cluster_resources().get("GPU", 0)))
 
 
 class _SummarizerStage:
