@@ -98,14 +98,15 @@ def _person(rng: random.Random) -> str:
 
 
 def _sentence(rng: random.Random) -> str:
+    # About a quarter of news sentences attribute something to someone.
     kind = rng.random()
-    if kind < 0.2:
+    if kind < 0.12:
         return f"“{rng.choice(QUOTES)},” {_person(rng)} said."
-    if kind < 0.32:
+    if kind < 0.20:
         return f"{_person(rng)} said {rng.choice(REPORTED)}."
-    if kind < 0.4:
+    if kind < 0.24:
         return f"According to {rng.choice(ORGS)}, {rng.choice(REPORTED)}."
-    if kind < 0.48:
+    if kind < 0.28:
         return (
             f'"{rng.choice(QUOTES)}," said {rng.choice(FIRST)} {rng.choice(LAST)}, a spokesperson.'
         )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 import os
 import time
@@ -18,6 +19,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import briefing
+import test_batch_parts
 from briefing import BriefingError, ConfigError, DataError
 from briefing.batch import BatchOptions, BatchReport, errors_path_for, run_batch
 from briefing.batch._output import ResultLog
@@ -430,3 +432,52 @@ def test_public_names() -> None:
     assert briefing.run_batch is run_batch
     assert briefing.BatchOptions is BatchOptions
     assert os.path.basename(briefing.batch.__file__ or "") == "__init__.py"
+
+
+def test_claims_are_serialised_like_claim_to_dict(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", stories(3))
+    batch(source, tmp_path / "out.jsonl")
+    article = test_batch_parts.parse(story(2), "s2", False, 10_000)
+    expected = [claim.to_dict() for claim in test_batch_parts.claims(article)]
+    assert rows(tmp_path / "out.jsonl")[2]["claims"] == expected
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    source = write_jsonl(tmp_path / "in.jsonl", stories(20))
+    shown = Terminal()
+    options = BatchOptions(claims_only=True, workers=0)
+    run_batch(source, tmp_path / "a.jsonl", options, processor=PROCESSOR, progress_file=shown)
+    assert "20/20" in shown.getvalue() and "rec/s" in shown.getvalue()
+    hidden = io.StringIO()
+    run_batch(source, tmp_path / "b.jsonl", options, processor=PROCESSOR, progress_file=hidden)
+    assert hidden.getvalue() == ""
+    quiet = Terminal()
+    options = BatchOptions(claims_only=True, workers=0, progress=False)
+    run_batch(source, tmp_path / "c.jsonl", options, processor=PROCESSOR, progress_file=quiet)
+    assert quiet.getvalue() == ""
+
+
+def test_with_briefings_own_parts(tmp_path: Path) -> None:
+    # Runs once parse_article, extract_claims and load_summarizer are merged.
+    if not all(hasattr(briefing, name) for name in ("parse_article", "extract_claims")):
+        pytest.skip("briefing.parse_article / extract_claims are not available yet")
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    (folder / "a.txt").write_text(story(1), encoding="utf-8")
+    (folder / "b.html").write_text(
+        "<html><body><article><h1>Port deal</h1><p>"
+        + story(2).replace("\n", "</p><p>")
+        + "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (folder / "c.txt").write_text("")
+    report = run_batch(folder, tmp_path / "out.jsonl", BatchOptions(workers=2, progress=False))
+    out = {row["id"]: row for row in rows(tmp_path / "out.jsonl")}
+    assert (report.done, report.failed) == (2, 1)
+    assert out["a.txt"]["model"] == "extractive" and out["a.txt"]["summary"]
+    assert any(claim["source"] == "Tom Baker" for claim in out["a.txt"]["claims"])
+    assert rows(errors_path_for(tmp_path / "out.jsonl"))[0]["id"] == "c.txt"

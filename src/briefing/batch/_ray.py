@@ -56,7 +56,8 @@ def run_ray(job: Job) -> None:
     """
     ray, data = _import_ray()
     options = job.options
-    if not ray.is_initialized():
+    started_here = not ray.is_initialized()
+    if started_here:
         package = str(Path(__file__).resolve().parents[1])
         try:
             ray.init(
@@ -71,6 +72,15 @@ def run_ray(job: Job) -> None:
                 f"cannot start or join Ray at {options.address or 'a new local instance'}: "
                 f"{' '.join(str(error).split())[:300]}"
             ) from error
+    try:
+        _run_windows(job, data)
+    finally:
+        if started_here:
+            ray.shutdown()
+
+
+def _run_windows(job: Job, data: Any) -> None:
+    options = job.options
     context = data.DataContext.get_current()
     # The driver shows its own progress bar; Ray Data's would interleave with it.
     context.enable_progress_bars = False

@@ -26,6 +26,7 @@ __all__ = ["RawRecord", "Source", "open_source"]
 _JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _FOLDER_SUFFIXES = {".txt": False, ".html": True, ".htm": True}
 _DATASETS_SUFFIXES = (".json", ".arrow")
+_KNOWN_SUFFIXES = {*_JSONL_SUFFIXES, *_FOLDER_SUFFIXES, *_DATASETS_SUFFIXES, ".csv", ".parquet"}
 _PARQUET_BATCH_ROWS = 1024
 _HUB_PROBE_SECONDS = 3.0
 
@@ -85,8 +86,12 @@ def open_source(
     """
     fields = _Fields(id_field, text_field, html_field, max_bytes)
     path = Path(spec)
-    if spec.startswith("hf://") or not path.exists():
+    if spec.startswith("hf://"):
         return _hub_source(spec.removeprefix("hf://"), fields)
+    if not path.exists():
+        if path.suffix.lower() in _KNOWN_SUFFIXES or path.is_absolute() or spec.startswith("."):
+            raise DataError(f"{spec}: no such file or folder")
+        return _hub_source(spec, fields)
     if path.is_dir():
         if (path / "dataset_info.json").exists() or (path / "state.json").exists():
             return _datasets_source(spec, fields, from_disk=True)
