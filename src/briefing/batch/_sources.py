@@ -16,7 +16,7 @@ import socket
 import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 from urllib.parse import urlsplit
 
 from briefing.errors import DataError
@@ -28,6 +28,7 @@ _FOLDER_SUFFIXES = {".txt": False, ".html": True, ".htm": True}
 _DATASETS_SUFFIXES = (".json", ".arrow")
 _KNOWN_SUFFIXES = {*_JSONL_SUFFIXES, *_FOLDER_SUFFIXES, *_DATASETS_SUFFIXES, ".csv", ".parquet"}
 _PARQUET_BATCH_ROWS = 1024
+_READ_STEP = 1 << 16
 _HUB_PROBE_SECONDS = 3.0
 
 
@@ -167,19 +168,36 @@ def _jsonl_records(path: Path, fields: _Fields) -> Iterator[RawRecord]:
     with handle:
         number = 0
         while True:
-            line = handle.readline(line_limit)
+            line, complete = _read_line(handle, line_limit)
             if not line:
                 return
             number += 1
-            if not line.endswith(b"\n") and len(line) >= line_limit:
+            if not complete:
                 # Skip the rest of the line without holding it.
-                while (rest := handle.readline(line_limit)) and not rest.endswith(b"\n"):
+                while (rest := handle.readline(_READ_STEP)) and not rest.endswith(b"\n"):
                     pass
                 yield RawRecord(number, None, None, False, "line is over the size limit")
                 continue
             if not line.strip():
                 continue
             yield _jsonl_record(number, line, fields)
+
+
+def _read_line(handle: BinaryIO, limit: int) -> tuple[bytes, bool]:
+    """Read one line of at most ``limit`` bytes; return it and whether it is whole."""
+    # readline(size) allocates ``size`` bytes up front, so read in modest steps.
+    line = handle.readline(_READ_STEP)
+    if line.endswith(b"\n") or len(line) < _READ_STEP:
+        return line, True
+    parts = [line]
+    size = len(line)
+    while size < limit:
+        more = handle.readline(_READ_STEP)
+        parts.append(more)
+        size += len(more)
+        if more.endswith(b"\n") or len(more) < _READ_STEP:
+            return b"".join(parts), True
+    return b"".join(parts), False
 
 
 def _jsonl_record(number: int, line: bytes, fields: _Fields) -> RawRecord:
