@@ -1,10 +1,12 @@
-<<<<<<< HEAD
 """Shared test set-up: no network, paths to test data and to ../shared/data."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -36,30 +38,18 @@ def shared_data(relative: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared data not available: {path}")
     return path
-=======
-"""Shared pytest fixtures."""
 
-from __future__ import annotations
 
 # ---------------------------------------------------------------------------
 # Summarizer fixtures (owned by the summarize helper; keep this block together).
 # Tiny random-weight checkpoints are built once per session with
 # models/build_tiny.py and loaded through the same from_pretrained path users take.
 # ---------------------------------------------------------------------------
-import importlib.util
-from collections.abc import Callable
-from pathlib import Path
-from types import ModuleType
-
-import pytest
-
-REPO_ROOT = Path(__file__).resolve().parents[1]
-SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
 
 
 def _load_tiny_builder() -> ModuleType:
     spec = importlib.util.spec_from_file_location(
-        "briefing_build_tiny", REPO_ROOT / "models" / "build_tiny.py"
+        "briefing_build_tiny", REPO / "models" / "build_tiny.py"
     )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -112,4 +102,3 @@ def realsumm_path() -> Path:
 
 
 # --- end of summarizer fixtures --------------------------------------------
->>>>>>> summarize

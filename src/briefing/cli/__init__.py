@@ -15,14 +15,14 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from briefing import __version__
-from briefing.cli import _claims, _summarize
+from briefing.cli import _batch, _check, _claims, _download, _eval, _summarize
 from briefing.cli._common import EXIT_FAILED, report_error
 from briefing.errors import BriefingError
 
 __all__ = ["main"]
 
 # The order in which ``briefing --help`` lists the subcommands.
-_COMMANDS: tuple[ModuleType, ...] = (_summarize, _claims)
+_COMMANDS: tuple[ModuleType, ...] = (_summarize, _claims, _check, _eval, _batch, _download)
 
 _DESCRIPTION = """\
 Summaries and attributed claims (who said what) from news articles.

@@ -62,6 +62,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="length of extractive and lead summaries in sentences (default: 3)",
     )
     parser.add_argument(
+        "--words",
+        type=int,
+        metavar="N",
+        help="word budget for extractive summaries (whole sentences, up to N words)",
+    )
+    parser.add_argument(
         "--device",
         choices=("auto", "cpu", "cuda", "mps"),
         default="auto",
@@ -84,12 +90,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     generation.add_argument("--no-repeat-ngram-size", type=int, metavar="N")
     generation.add_argument("--min-new-tokens", type=int, metavar="N")
     generation.add_argument("--max-new-tokens", type=int, metavar="N")
+    generation.add_argument(
+        "--batch-tokens",
+        type=int,
+        metavar="N",
+        help="padded input tokens per batch when summarizing many articles",
+    )
     parser.set_defaults(func=run)
 
 
 def _options(args: argparse.Namespace) -> SummarizeOptions:
     overrides = {
-        "max_sentences": args.sentences,
+        "sentences": args.sentences,
+        "max_words": args.words,
+        "batch_tokens": args.batch_tokens,
         "device": args.device,
         "progress": not args.quiet,
         "allow_pickle": args.allow_pickle,
