@@ -54,6 +54,7 @@ __all__ = [
     "run_batch",
     "score_claims",
     "split_sentences",
+    "summarize",
 ]
 
 __version__ = "0.1.0"
