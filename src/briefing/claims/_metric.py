@@ -226,3 +226,4 @@ def score_claims(
         source_correct=source_correct,
         matches=tuple(pairs),
     )
+
