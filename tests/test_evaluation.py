@@ -505,3 +505,63 @@ def test_cli_reports_bad_records_with_status_1(
     path.write_text(json.dumps(ROWS[0]) + "\n{broken\n", encoding="utf-8")
     assert run_cli(["eval", "--data", str(path), "--baselines", "lead-3", "--no-claims", "-q"]) == 1
     assert "note: d.jsonl record 2: not valid JSON" in capsys.readouterr().out
+
+
+# ------------------------------------------------------------------ default systems
+
+
+class _FakeSummary:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class _FakeOptions:
+    def __init__(self, device: str = "auto", progress: bool = True) -> None:
+        self.device, self.progress = device, progress
+
+    def to_dict(self) -> dict[str, object]:
+        return {"device": self.device, "progress": self.progress}
+
+
+class _FakeSummarizer:
+    def __init__(self, name: str, options: _FakeOptions) -> None:
+        self.name, self.options, self.revision = name, options, "abc123"
+
+    def summarize_many(self, texts: Sequence[str]) -> list[_FakeSummary]:
+        return [_FakeSummary(t.split(". ")[0] + ".") for t in texts]
+
+
+def test_default_systems_use_load_summarizer(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import briefing
+    from briefing.evaluation import default_systems
+
+    monkeypatch.setattr(briefing, "load_summarizer", _FakeSummarizer, raising=False)
+    monkeypatch.setattr(briefing, "SummarizeOptions", _FakeOptions, raising=False)
+    systems, notes = default_systems(EvalOptions(model="org/model", device="cuda"))
+    assert [s.name for s in systems] == ["lead-3", "extractive", "org/model"] and notes == []
+    assert systems[2].kind == "model"
+    assert systems[2].info["revision"] == "abc123"
+    assert systems[2].info["settings"] == {"device": "cuda", "progress": False}
+    data = load_data(write_jsonl(tmp_path / "d.jsonl", ROWS))
+    report = evaluate(data, systems=systems, options=OPTIONS, extract_claims=lambda t: [])
+    assert report.config["systems"]["org/model"]["model"] == "org/model"
+    assert report.systems[2].cost is not None and report.systems[2].cost.device == "cpu"
+
+
+def test_default_systems_without_the_summarizer_api(monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefing
+    from briefing.evaluation import default_systems
+
+    monkeypatch.delattr(briefing, "load_summarizer", raising=False)
+    systems, notes = default_systems(EvalOptions())
+    assert [s.name for s in systems] == ["lead-3"]
+    assert systems[0].info == {"source": "harness"}
+    assert systems[0].summarize(["One. Two. Three. Four."]) == ["One. Two. Three."]
+    assert notes == [
+        "baseline extractive skipped: summarizer 'extractive' is not available: "
+        "briefing.load_summarizer is missing"
+    ]
+    with pytest.raises(ConfigError, match="org/model"):
+        default_systems(EvalOptions(model="org/model"))

@@ -248,3 +248,4 @@ def score_claims(
         source_correct=source_correct,
         matches=tuple(pairs),
     )
+
