@@ -55,6 +55,46 @@ def test_split_quote_is_one_claim_joined_by_a_space():
     assert claim.source_text == "she"
 
 
+def test_quote_resumed_after_its_frame_in_the_same_paragraph_is_one_claim():
+    text = (
+        "Daniel Okafor testified on Tuesday.\n"
+        "“I believed every house would be finished,” Okafor told the jury, his voice "
+        "breaking. “I put my own savings into that company.”"
+    )
+    claim = one(text)
+    assert claim.content == (
+        "I believed every house would be finished I put my own savings into that company"
+    )
+    assert claim.source == "Daniel Okafor" and claim.cue == "told"
+
+
+def test_participle_cue_takes_the_nearest_name():
+    text = (
+        "Talks stalled after Finance Minister Kadri Lepp rejected a proposal, "
+        "saying the treasury could not absorb the cost."
+    )
+    claim = one(text)
+    assert (claim.source, claim.cue) == ("Kadri Lepp", "saying")
+    assert claim.content == "the treasury could not absorb the cost"
+
+
+def test_they_resolves_to_a_named_group():
+    text = (
+        "The foreign ministers of Chile and Peru met in Lima on Monday.\n"
+        'They issued a joint statement: "Both governments are committed to dialogue."'
+    )
+    claim = one(text)
+    assert claim.source == "The foreign ministers of Chile and Peru"
+
+
+def test_the_hospital_resolves_to_the_named_hospital():
+    text = (
+        "Van Damme ran the Middelheim-Zuid hospital for a decade.\n"
+        "The hospital said it had introduced independent checks."
+    )
+    assert one(text).source == "Middelheim-Zuid hospital"
+
+
 def test_multi_sentence_quote_and_follow_on_paragraph():
     text = (
         "Senator Ines Moreau addressed the chamber.\n"
@@ -348,6 +388,12 @@ def test_large_article_is_handled():
     text = _PARAGRAPH * (500_000 // len(_PARAGRAPH))
     claims = extract_claims(text, options=ClaimOptions(max_claims=50))
     assert len(claims) == 50
+
+
+def test_run_on_paragraph_stays_cheap():
+    # One "sentence" of 68,000 characters full of cues: skipped, not read quadratically.
+    text = "officials said that he told them, " * 2000 + "end."
+    assert extract_claims(text) == []
 
 
 @pytest.mark.slow

@@ -191,9 +191,9 @@ class _Tok:
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
-# Cue forms that can frame a claim here (-ing forms never do: "saying" has no subject).
+# Cue forms that can frame a claim here (-ing forms only of say-like verbs: ", saying").
 _TRIGGER_WORDS = frozenset(
-    [w for w in CUE_FORMS if not w.endswith("ing")]
+    [w for w, verb in CUE_FORMS.items() if not w.endswith("ing") or verb in SAY_LIKE]
     + ["according", "pointed", "points", "point", "statement", "communiqu"]
 )
 
