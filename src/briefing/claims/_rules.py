@@ -294,7 +294,7 @@ def _np_right(toks: list[_Tok], i: int) -> int | None:
             continue
         if not t.is_word:
             break
-        if k > i and (t.low in BOUNDARY_WORDS and t.low != "and"):
+        if k > i and ((t.low in BOUNDARY_WORDS and t.low != "and") or t.low in CLAUSE_MARKERS):
             break
         if k > i and t.low in _PREPOSITIONS and t.low not in _NP_LINKS:
             break
@@ -335,8 +335,8 @@ def _content_ok(masked: str, start: int, end: int, verb: str, had_that: bool) ->
         return False
     if verb not in SAY_LIKE:
         return False
-    if verb == "say":
-        return True
+    if verb == "say" or first in ("he", "she", "they", "we", "i", "it", "there"):
+        return True  # a pronoun subject starts a clause: "told colleagues he heard"
     # Other verbs with a bare complement must introduce a clause, not a noun
     # phrase ("warned the plan would fail", not "warned the public").
     return any(

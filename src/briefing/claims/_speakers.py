@@ -51,11 +51,13 @@ _PEOPLE = (
 )
 # A group named by a plural noun: "the foreign ministers of Chile and Peru".
 _GROUP = re.compile(
-    rf"\b[Tt]he[ \t]+(?:[a-z][\w’'\-]*[ \t]+){{0,3}}?(?:{_PEOPLE})\b"
-    rf"(?:[ \t]+(?:of|from|for|at|in)[ \t]+(?:the[ \t]+)?[A-Z][\w’'\-]*"
-    rf"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'\-]*)*)?"
+    rf"(?:\b[Tt]he[ \t]+(?:[a-z][\w’'\-]*[ \t]+){{0,3}}?|(?<![\w,][ \t])\b)"
+    rf"(?i:{_PEOPLE})\b"
+    rf"(?:[ \t]+(?:of|from|for|at|in)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'\-]*"
+    rf"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'\-]*)*|[a-z]+\b))?"
 )
 _PARTICLES = r"(?:de|da|van|von|der|den|del|della|bin|ibn|al|el|la|le|di|du|dos|do|ter)"
+_PARTICLE_WORDS = words(_PARTICLES[3:-1].replace("|", " "))
 _CAP = r"[A-Z][\w'’.\-]*"
 _RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:{_PARTICLES}|&)[ \t]+)?{_CAP})*")
 _APPOSITIVE = re.compile(
@@ -116,7 +118,7 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     Lima" -> (["Foreign", "Minister"], ["Ana", "Lima"])."""
     last_title = -1
     for i, word in enumerate(words[:-1]):
-        if _is_title(word):
+        if _is_title(word) or (word.islower() and i > 0 and word not in _PARTICLE_WORDS):
             last_title = i
     return words[: last_title + 1], words[last_title + 1 :]
 
@@ -335,6 +337,18 @@ def resolve_speaker(
     pronoun = PRONOUNS.get(lowered)
     if pronoun is not None:
         return _resolve_pronoun(source_text, pronoun, position, table, speakers)
+    titled = split_title(words)
+    if (
+        words
+        and titled[0]
+        and len(titled[1]) >= 2
+        and all(w[:1].isupper() for w in titled[1])
+        and not any(w.lower() in ORG_WORDS for w in titled[1])
+    ):
+        # "Police Major Eduardo Ramos", "Rural Party leader Tarmo Kask": the name
+        # after the last title is the person, whatever the title mentions.
+        name = [n.removesuffix("’s").removesuffix("'s") for n in titled[1]]
+        return " ".join(name), True, "person", _gender_of(name[0], titled[0], ())
     if words and words[0][:1].isupper() and not any(w.lower() in ORG_WORDS for w in words):
         titles, name = split_title([w for w in words if w.lower() not in DETERMINERS] or words)
         name = [n.removesuffix("’s").removesuffix("'s") for n in name]
@@ -481,18 +495,28 @@ def _by_role(
         # "the hospital" after "the Middelheim-Zuid hospital" or "the Havenbond union".
         named = None
         for named in re.finditer(
-            rf"\b([A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*)*)[ \t]+{re.escape(head)}\b",
+            rf"\b(?:([A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*)*)|[Tt]he[ \t]+([a-z][\w\-]*))"
+            rf"[ \t]+{re.escape(head)}\b",
             table.text[: max(0, position)],
         ):
             pass
-        if named is not None and named.group(1).lower() not in _STOP_CAPS:
-            return f"{named.group(1)} {head}", True, "org", ""
+        if named is not None:
+            modifier = named.group(1) or named.group(2)
+            if modifier.lower() not in _STOP_CAPS and modifier.lower() not in DETERMINERS:
+                return f"{modifier} {head}", True, "org", ""
     if head in INSTITUTION_NOUNS and len(written.split()) <= 2:
-        # "the company said": the last institution that spoke or was named.
+        # "the company said": the last named institution that spoke or was named,
+        # unless its name says it is another kind ("the British Retail Association").
+        def fits(name: str) -> bool:
+            names = name.lower().split()
+            return name[:1].isupper() and not any(
+                w in INSTITUTION_NOUNS and w != head for w in names
+            )
+
         for s in reversed(speakers):
-            if s.kind == "org" and s.start < position:
+            if s.kind == "org" and s.start < position and fits(s.name):
                 return s.name, True, "org", ""
         for m in table.before(position):
-            if m.kind == "org":
+            if m.kind == "org" and fits(m.name):
                 return m.name, True, "org", ""
     return None
