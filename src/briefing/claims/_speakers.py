@@ -147,6 +147,7 @@ class MentionTable:
         self._quoted = quoted or []
         self._body = body
         self._mentions: list[Mention] | None = None
+        self._groups: list[Mention] | None = None
         self._starts: list[int] = []
 
     @classmethod
@@ -192,9 +193,22 @@ class MentionTable:
                         surnames[mention.name.split()[-1]] = mention
                     self.add(mention)
 
-        for lo, hi in self._body if self._body is not None else [(0, len(text))]:
-            for match in _GROUP.finditer(text, lo, hi):
-                self.add(Mention(match.start(), match.group(), "group"))
+
+    def groups_before(self, position: int) -> Iterator[Mention]:
+        """Groups named by a plural noun before ``position``, most recent first.
+
+        Scanned on first use only: few articles need them ("They said", "the
+        ministers said").
+        """
+        if self._groups is None:
+            self._groups = [
+                Mention(match.start(), match.group(), "group")
+                for lo, hi in (self._body if self._body is not None else [(0, len(self.text))])
+                for match in _GROUP.finditer(self.text, lo, hi)
+            ]
+        for mention in reversed(self._groups):
+            if mention.start < position:
+                yield mention
 
     def add(self, mention: Mention) -> None:
         """Add a mention, keeping the table in text order."""
@@ -460,7 +474,7 @@ def _resolve_pronoun(
         # The most recent group that spoke or was named ("the foreign ministers of
         # Chile and Peru"), else the last institution that spoke.
         groups = [(s.start, s.name) for s in speakers if s.kind == "group" and s.start < position]
-        named = next((m for m in table.before(position) if m.kind == "group"), None)
+        named = next(table.groups_before(position), None)
         if named is not None:
             groups.append((named.start, named.name))
         if groups:
@@ -486,11 +500,14 @@ def _by_role(
             return m.name, True, "person", m.gender
         if m.kind == "org" and head in m.name.lower().split():
             return m.name, True, "org", ""
-        if m.kind == "group" and head in m.name.split() and len(m.name) > len(written):
-            return m.name, True, "group", ""
+
     for s in reversed(speakers):
         if s.start < position and head in s.name.lower().split() and s.name.lower() != phrase:
             return s.name, True, s.kind, s.gender
+    if head.endswith("s"):
+        for g in table.groups_before(position):
+            if head in g.name.lower().split() and len(g.name) > len(written):
+                return g.name, True, "group", ""
     if head in INSTITUTION_NOUNS and len(written.split()) <= 2 and table.text:
         # "the hospital" after "the Middelheim-Zuid hospital" or "the Havenbond union".
         named = None
