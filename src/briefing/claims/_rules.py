@@ -508,8 +508,10 @@ def _frame_for_cue(
                     spans, kind = got
                     who = (base + toks[cue_end_tok].start, base + toks[np_end - 1].end)
                     return Frame(cue_text, base + tok.start, who, spans, kind)
-    if previous_subject is None and j >= 1 and (
-        toks[j].low in ("and", "but") or (toks[j].text == "," and toks[i - 1].low == "then")
+    if (
+        previous_subject is None
+        and j >= 1
+        and (toks[j].low in ("and", "but") or (toks[j].text == "," and toks[i - 1].low == "then"))
     ):
         # "Petra Novak won the final, then said ...": the sentence's subject speaks.
         previous_subject = _sentence_subject(toks, base, j)
@@ -523,7 +525,7 @@ def _frame_for_cue(
             return None
         k, last = got_subject
         subject = (base + toks[k].start, base + toks[last].end)
-        pre = _before_subject(toks, k)
+        pre = k - 1
     rest = _skip_recipient_and_adverbials(masked, cue_stop, verb)
     tail = masked[rest:]
     postposed = (
@@ -683,10 +685,6 @@ def _subject_left(toks: list[_Tok], j: int) -> tuple[int, int] | None:
             if head is not None and m - 1 >= 0 and toks[m - 1].is_word:
                 return head, m - 1
     return k, j
-
-
-def _before_subject(toks: list[_Tok], k: int) -> int:
-    return k - 1
 
 
 def _skip_recipient_and_adverbials(masked: str, pos: int, verb: str) -> int:

@@ -193,7 +193,6 @@ class MentionTable:
                         surnames[mention.name.split()[-1]] = mention
                     self.add(mention)
 
-
     def groups_before(self, position: int) -> Iterator[Mention]:
         """Groups named by a plural noun before ``position``, most recent first.
 
@@ -510,13 +509,14 @@ def _by_role(
                 return g.name, True, "group", ""
     if head in INSTITUTION_NOUNS and len(written.split()) <= 2 and table.text:
         # "the hospital" after "the Middelheim-Zuid hospital" or "the Havenbond union".
-        named = None
-        for named in re.finditer(
-            rf"\b(?:([A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*)*)|[Tt]he[ \t]+([a-z][\w\-]*))"
-            rf"[ \t]+{re.escape(head)}\b",
-            table.text[: max(0, position)],
-        ):
-            pass
+        found = list(
+            re.finditer(
+                rf"\b(?:([A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*)*)|[Tt]he[ \t]+([a-z][\w\-]*))"
+                rf"[ \t]+{re.escape(head)}\b",
+                table.text[: max(0, position)],
+            )
+        )
+        named = found[-1] if found else None
         if named is not None:
             modifier = named.group(1) or named.group(2)
             if modifier.lower() not in _STOP_CAPS and modifier.lower() not in DETERMINERS:
