@@ -273,6 +273,16 @@ def test_bare_surname_resolves_to_full_name():
     assert one(text).source == "Omar Haddad"
 
 
+def test_role_and_institution_nouns_resolve():
+    text = "Senator Ines Moreau spoke first. The senator said she would vote against the bill."
+    assert one(text).source == "Ines Moreau"
+    text = (
+        "Nordlink said the attack began in May. The British Retail Association said "
+        "sales fell. The company said no passwords were taken."
+    )
+    assert [c.source for c in extract_claims(text)][-1] == "Nordlink"
+
+
 def test_it_resolves_to_the_institution():
     text = "Nordlink said the attack began in May. It said no passwords had been taken."
     assert [c.source for c in extract_claims(text)] == ["Nordlink", "Nordlink"]

@@ -362,8 +362,13 @@ def resolve_speaker(
         # after the last title is the person, whatever the title mentions.
         name = [n.removesuffix("’s").removesuffix("'s") for n in titled[1]]
         return " ".join(name), True, "person", _gender_of(name[0], titled[0], ())
-    if words and words[0][:1].isupper() and not any(w.lower() in ORG_WORDS for w in words):
-        titles, name = split_title([w for w in words if w.lower() not in DETERMINERS] or words)
+    named_words = [w for w in words if w.lower() not in DETERMINERS]
+    if (
+        named_words
+        and named_words[0][:1].isupper()
+        and not any(w.lower() in ORG_WORDS for w in words)
+    ):
+        titles, name = split_title(named_words)
         name = [n.removesuffix("’s").removesuffix("'s") for n in name]
         if len(name) == 1:
             found = _by_surname(name[0], titles, position, table)
