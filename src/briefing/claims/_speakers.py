@@ -173,17 +173,29 @@ class MentionTable:
         quoted = self._quoted
         quote_starts = [s for s, _ in quoted]
         surnames: dict[str, Mention] = {}
+        mentions = self._mentions if self._mentions is not None else []
+        starts = self._starts
         for lo, hi in self._body if self._body is not None else [(0, len(text))]:
             for match in _RUN.finditer(text, lo, hi):
                 start = match.start()
                 group = match.group()
-                if " " not in group and group.lower() in _STOP_CAPS:
-                    continue  # "The", "But", "He": most runs, dropped cheaply
                 if quoted:
                     k = bisect.bisect_right(quote_starts, start) - 1
                     if k >= 0 and quoted[k][0] <= start < quoted[k][1]:
                         continue
-                for mention in _classify(text, match):
+                if " " not in group and "\t" not in group:
+                    # One word (most runs): a known surname, an institution, or nothing.
+                    word = group.removesuffix("'s").removesuffix("’s").rstrip(".")
+                    known = surnames.get(word)
+                    if known is not None:
+                        found = [Mention(start, known.name, "person", known.gender, known.roles)]
+                    elif word.lower() in ORG_WORDS:
+                        found = [Mention(start, word, "org")]
+                    else:
+                        continue
+                else:
+                    found = _classify(text, match)
+                for mention in found:
                     if mention.kind == "surname":
                         known = surnames.get(mention.name)
                         if known is None:
@@ -191,7 +203,9 @@ class MentionTable:
                         mention = Mention(start, known.name, "person", known.gender, known.roles)
                     elif mention.kind == "person" and " " in mention.name:
                         surnames[mention.name.split()[-1]] = mention
-                    self.add(mention)
+                    # The scan runs in text order, so appending keeps the table sorted.
+                    mentions.append(mention)
+                    starts.append(mention.start)
 
     def groups_before(self, position: int) -> Iterator[Mention]:
         """Groups named by a plural noun before ``position``, most recent first.
