@@ -133,6 +133,7 @@ _NOUNY = words(
     stress pledge pledges vow vows tweet tweets remark remarks hint hints mention
     mentions caution cautions warning comment comments finding findings"""
 )
+_TOKENS_AFTER_LAST_CUE = 160
 _NOUNY_OR_STATEMENT = _NOUNY | {"statement", "communiqu"}
 _BAD_CONTENT_START = (
     _PREPOSITIONS
@@ -403,7 +404,11 @@ def find_frames(
         return []  # nothing outside the quotations can frame a claim
     if found <= _NOUNY_OR_STATEMENT and "that" not in masked and "statement" not in found:
         return []  # "the state", "police reports": nouns unless "that" follows
-    toks = _tokens(masked)
+    # Tokens are only read up to a little past the last cue (speakers after a verb
+    # are short; content is read from the masked text), so the rest is not split.
+    lowered = masked.lower()
+    last_cue = max(lowered.rfind(word) + len(word) for word in found)
+    toks = _tokens(masked[: last_cue + _TOKENS_AFTER_LAST_CUE])
     frames: list[Frame] = []
     dateline = _DATELINE.match(masked)
     content_floor = dateline.end() if dateline else 0
