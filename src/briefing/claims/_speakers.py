@@ -38,7 +38,12 @@ from briefing.claims._lexicon import (
     words,
 )
 
-__all__ = ["Mention", "MentionTable", "resolve_speaker"]
+__all__ = ["LOOKBACK", "LOOKBACK_CHARS", "Mention", "MentionTable", "resolve_speaker"]
+
+#: How many earlier mentions, speakers and characters a reference may reach back
+#: over; bounds the work per claim on very long input.
+LOOKBACK = 400
+LOOKBACK_CHARS = 20_000
 
 _PEOPLE = (
     "ministers|leaders|officials|lawmakers|legislators|senators|researchers|scientists|"
@@ -148,6 +153,7 @@ class MentionTable:
         self._body = body
         self._mentions: list[Mention] | None = None
         self._groups: list[Mention] | None = None
+        self._group_starts: list[int] = []
         self._starts: list[int] = []
 
     @classmethod
@@ -219,9 +225,10 @@ class MentionTable:
                 for lo, hi in (self._body if self._body is not None else [(0, len(self.text))])
                 for match in _GROUP.finditer(self.text, lo, hi)
             ]
-        for mention in reversed(self._groups):
-            if mention.start < position:
-                yield mention
+            self._group_starts = [m.start for m in self._groups]
+        k = bisect.bisect_left(self._group_starts, position)
+        for i in range(k - 1, max(-1, k - 1 - LOOKBACK), -1):
+            yield self._groups[i]
 
     def add(self, mention: Mention) -> None:
         """Add a mention, keeping the table in text order."""
@@ -231,10 +238,12 @@ class MentionTable:
         mentions.insert(k, mention)
 
     def before(self, position: int) -> Iterator[Mention]:
-        """Mentions that start before ``position``, most recent first."""
+        """Mentions that start before ``position``, most recent first (at most
+        :data:`LOOKBACK` of them: references reach back pages, not books)."""
         mentions = self.mentions
-        for k in range(bisect.bisect_left(self._starts, position) - 1, -1, -1):
-            yield mentions[k]
+        k = bisect.bisect_left(self._starts, position)
+        for i in range(k - 1, max(-1, k - 1 - LOOKBACK), -1):
+            yield mentions[i]
 
 
 def _classify(text: str, match: re.Match[str]) -> list[Mention]:
@@ -426,6 +435,12 @@ def resolve_speaker(
     return _strip_determiner(source_text), True, kind, gender
 
 
+def _recent(speakers: list[Speaker]) -> Iterator[Speaker]:
+    """Speakers so far, most recent first (at most :data:`LOOKBACK`)."""
+    for i in range(len(speakers) - 1, max(-1, len(speakers) - 1 - LOOKBACK), -1):
+        yield speakers[i]
+
+
 def _known_person(name: str, position: int, table: MentionTable) -> bool:
     return any(m.kind == "person" and m.name == name for m in table.before(position + 1))
 
@@ -459,13 +474,13 @@ def _resolve_pronoun(
             if m.kind == "person" and m.gender == pronoun and " " in m.name:
                 candidates.append((m.start, m.name, pronoun))
                 break
-        for s in reversed(speakers):
+        for s in _recent(speakers):
             if s.kind == "person" and s.gender == pronoun and s.start < position:
                 candidates.append((s.start, s.name, pronoun))
                 break
         # People whose gender is unknown (a first name missing from the table)
         # compete on recency: "Lepp cautioned that ... She said ...".
-        for s in reversed(speakers):
+        for s in _recent(speakers):
             if s.kind == "person" and s.start < position:
                 if not s.gender and " " in s.name:
                     candidates.append((s.start, s.name, ""))
@@ -481,7 +496,7 @@ def _resolve_pronoun(
             return name, True, "person", pronoun
         return written, False, "person", pronoun
     if pronoun == "n":
-        for s in reversed(speakers):
+        for s in _recent(speakers):
             if s.kind == "org" and s.start < position:
                 return s.name, True, "org", ""
         for m in table.before(position):
@@ -491,13 +506,17 @@ def _resolve_pronoun(
     if pronoun == "p":
         # The most recent group that spoke or was named ("the foreign ministers of
         # Chile and Peru"), else the last institution that spoke.
-        groups = [(s.start, s.name) for s in speakers if s.kind == "group" and s.start < position]
+        groups = [
+            (s.start, s.name)
+            for s in _recent(speakers)
+            if s.kind == "group" and s.start < position
+        ][:1]
         named = next(table.groups_before(position), None)
         if named is not None:
             groups.append((named.start, named.name))
         if groups:
             return max(groups)[1], True, "group", ""
-        for s in reversed(speakers):
+        for s in _recent(speakers):
             if s.kind == "org" and s.start < position:
                 return s.name, True, "org", ""
         return written, False, "group", ""
@@ -519,7 +538,7 @@ def _by_role(
         if m.kind == "org" and head in m.name.lower().split():
             return m.name, True, "org", ""
 
-    for s in reversed(speakers):
+    for s in _recent(speakers):
         if s.start < position and head in s.name.lower().split() and s.name.lower() != phrase:
             return s.name, True, s.kind, s.gender
     if head.endswith("s"):
@@ -532,7 +551,7 @@ def _by_role(
             re.finditer(
                 rf"\b(?:([A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*)*)|[Tt]he[ \t]+([a-z][\w\-]*))"
                 rf"[ \t]+{re.escape(head)}\b",
-                table.text[: max(0, position)],
+                table.text[max(0, position - LOOKBACK_CHARS) : max(0, position)],
             )
         )
         named = found[-1] if found else None
@@ -549,7 +568,7 @@ def _by_role(
                 w in INSTITUTION_NOUNS and w != head for w in names
             )
 
-        for s in reversed(speakers):
+        for s in _recent(speakers):
             if s.kind == "org" and s.start < position and fits(s.name):
                 return s.name, True, "org", ""
         for m in table.before(position):
