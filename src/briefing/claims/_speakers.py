@@ -507,9 +507,7 @@ def _resolve_pronoun(
         # The most recent group that spoke or was named ("the foreign ministers of
         # Chile and Peru"), else the last institution that spoke.
         groups = [
-            (s.start, s.name)
-            for s in _recent(speakers)
-            if s.kind == "group" and s.start < position
+            (s.start, s.name) for s in _recent(speakers) if s.kind == "group" and s.start < position
         ][:1]
         named = next(table.groups_before(position), None)
         if named is not None:
