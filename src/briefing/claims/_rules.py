@@ -50,7 +50,7 @@ __all__ = [
 #: Placeholder for quoted text in masked units (a private-use character).
 MASK = "\ue000"
 
-_TOKEN = re.compile(r"\ue000+|(?:[A-Z]\.){2,}|\d[\d,.]*\d|[^\W_][\w'’\-&]*|\S")
+_TOKEN = re.compile(r"\ue000+|(?:[A-Z]\.){2,}|\d[\d,.]*\d|[^\W_][\w'’\-&\u0300-\u036f]*|\S")
 _DAYS = (
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
     "week|month|year|morning|afternoon|evening|night|weekend|day|spring|summer|autumn|"
@@ -87,14 +87,15 @@ _ADVERBIAL = re.compile(
     re.VERBOSE,
 )
 _RECIPIENT = re.compile(
-    r"""[ \t]+(?:him|her|them|us|me|you|it|reporters|journalists|lawmakers|investors|
+    r"""[ \t]+(?:
+    (?:[a-z][\w'’\-]*[ \t]+){0,2}[a-z][\w'’\-]*s(?=[ \t]+(?:that|at|on|in|during|before|
+      after|outside|inside|he|she|they|it|we|the|a|an)\b|[ \t]*[,.:;]|[ \t]+[A-Z])|
+    him|her|them|us|me|you|it|reporters|journalists|lawmakers|investors|
     shareholders|supporters|staff|employees|workers|residents|parents|students|
     delegates|members|colleagues|officials|police|investigators|jurors|the\ jury|
     (?:the|a|an|his|her|its|their|our)(?:[ \t]+(?!(?:that|at|on|in|of|for|during|before|
       after|outside|inside|with|to|by|from|he|she|they|it|we|was|were|had|would|will)\b)
       [\w'’\-]+){1,3}|
-    (?:[a-z][\w'’\-]*[ \t]+){0,2}[a-z][\w'’\-]*s(?=[ \t]+(?:that|at|on|in|during|before|
-      after|outside|inside|he|she|they|it|we|the|a|an)\b|[ \t]*[,.:;]|[ \t]+[A-Z])|
     [A-Z][\w'’.\-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.\-]*){0,4})\b""",
     re.VERBOSE,
 )
@@ -261,6 +262,9 @@ def _np_left(toks: list[_Tok], j: int) -> int | None:
                 k -= 1
                 continue
             break
+        if low == "on" and toks[k].is_cap and k - 2 >= 0 and toks[k - 2].is_cap:
+            k -= 1  # a name with "on" inside: "the Commission on Presidential Debates"
+            continue
         if low == "and" and toks[k].is_cap and k - 2 >= 0 and toks[k - 2].is_cap:
             k -= 1
             continue
@@ -329,7 +333,7 @@ def _content_ok(masked: str, start: int, end: int, verb: str, had_that: bool) ->
         return True
     first = words[0].lower()
     if had_that:
-        return len(words) >= 2
+        return len(words) >= 2 and first not in CLAUSE_MARKERS
     if first in ("about", "over", "under", "around", "nearly", "almost") and len(words) > 1:
         first = words[1].lower()  # "said about 700 jobs would go"
     if verb in THAT_ONLY or first in _BAD_CONTENT_START or len(words) < 2:
@@ -528,7 +532,7 @@ def _frame_for_cue(
         pre = -1
     else:
         got_subject = _subject_left(toks, j)
-        if got_subject is None:
+        if got_subject is None or not _plausible_subject(toks, *got_subject, tok):
             return None
         k, last = got_subject
         subject = (base + toks[k].start, base + toks[last].end)
@@ -597,6 +601,23 @@ _LY_NOUNS = words(
 
 def _is_ly_adverb(word: str) -> bool:
     return word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
+
+
+def _plausible_subject(toks: list[_Tok], k: int, last: int, cue: _Tok) -> bool:
+    """Reject phrases that cannot be speakers: a number ("18 states"), "you", a lone
+    verb form ("requiring state"), or a determiner and adjective before a noun that
+    looks like a verb ("a strong signal that")."""
+    words = toks[k : last + 1]
+    if all(t.text[0].isdigit() for t in words) or words[-1].low == "you":
+        return False
+    if len(words) == 1 and not words[0].is_cap and words[0].low.endswith(("ing", "ed")):
+        return False
+    return not (
+        cue.low in _NOUNY
+        and not cue.low.endswith(("s", "ed"))
+        and words[0].low in ("a", "an", "the")
+        and len(words) <= 2
+    )
 
 
 def _sentence_subject(toks: list[_Tok], base: int, before: int) -> tuple[int, int] | None:
@@ -788,6 +809,10 @@ def _postposed_content(
             w.lower() in CLAUSE_MARKERS or w.endswith("ed") for w in words[1:]
         ):
             return None  # a phrase: "At Monday's debate, Clinton said ..."
+        if len(words) < 4 and not any(
+            w.lower() in CLAUSE_MARKERS or w.endswith(("ed", "s")) for w in words[1:]
+        ):
+            return None  # "Back in Virginia, Clarke said ..."
     return spans, kind
 
 
@@ -843,8 +868,8 @@ def _according(
     if got is None:
         return None
     spans, kind = got
-    if kind == "direct":
-        kind = "direct"
+    if kind != "direct" and len(re.findall(r"\w+", text[spans[0][0] : spans[-1][1]])) < 3:
+        return None  # "according to MSNBC, basically"
     return Frame(cue_text, base + toks[i].start, subject, spans, kind)
 
 

@@ -63,7 +63,7 @@ _GROUP = re.compile(
 )
 _PARTICLES = r"(?:de|da|van|von|der|den|del|della|bin|ibn|al|el|la|le|di|du|dos|do|ter)"
 _PARTICLE_WORDS = words(_PARTICLES[3:-1].replace("|", " "))
-_CAP = r"[A-Z][\w'’.\-]*"
+_CAP = r"[A-Z][\w'’.\-\u0300-\u036f]*"
 _RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:{_PARTICLES}|&)[ \t]+)?{_CAP})*")
 _APPOSITIVE = re.compile(
     r",[ \t]+(?:who[ \t]+is[ \t]+)?(?:a|an|the|its|his|her|their)[ \t]+"
