@@ -268,6 +268,15 @@ def test_two_speakers_alternating_pronouns():
     assert sources == ["Ellen Jacobs", "Tom Baker", "Ellen Jacobs", "Tom Baker"]
 
 
+def test_gender_from_a_pronoun_after_an_unknown_first_name():
+    text = (
+        "Zorvan Kett said his party would fight. Ilsabet Marn said her ministry was "
+        "ready. He said the vote was lost. She said the budget was fine."
+    )
+    sources = [c.source for c in extract_claims(text)]
+    assert sources == ["Zorvan Kett", "Ilsabet Marn", "Zorvan Kett", "Ilsabet Marn"]
+
+
 def test_bare_surname_resolves_to_full_name():
     text = "Omar Haddad represents the families. Haddad said the ruling would be appealed."
     assert one(text).source == "Omar Haddad"

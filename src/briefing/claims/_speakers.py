@@ -328,7 +328,27 @@ def _classify_words(text: str, offset: int, words: list[str], run_end: int) -> M
     if len(name) == 1:
         return Mention(offset, name[0], "surname")
     gender = _gender_of(name[0], titles, tuple(roles))
+    if not gender and run_end >= 0 and _opens_clause(text, offset):
+        gender = _gender_from_pronoun(text, run_end)
     return Mention(offset, " ".join(name), "person", gender, tuple(roles))
+
+
+_NEXT_PRONOUN = re.compile(r"[.!?\n]|\b(he|his|him|she|her|hers)\b|[A-Z][a-z]+[ \t]+[A-Z]")
+
+
+def _opens_clause(text: str, offset: int) -> bool:
+    """Whether a name is the subject of its sentence: at a line or sentence start."""
+    before = text[max(0, offset - 3) : offset].rstrip(" \t")
+    return not before or before[-1] in ".!?\n—–"
+
+
+def _gender_from_pronoun(text: str, position: int) -> str:
+    """Gender from the first personal pronoun after a name in its own sentence, if
+    no other name comes first: "Kadri Lepp, who took over her ministry in May"."""
+    m = _NEXT_PRONOUN.search(text, position, position + 160)
+    if m is None or m.group(1) is None:
+        return ""
+    return "m" if m.group(1) in ("he", "his", "him") else "f"
 
 
 def _head(phrase: str) -> str:
