@@ -183,6 +183,18 @@ def test_according_to_both_positions(text, source, content):
     assert claim.content == content
 
 
+def test_determiner_pairs_and_close_to_stay_in_the_speaker():
+    text = (
+        "The foreign ministers of Chile and Peru met.\n"
+        "“We will not resign,” the two ministers said in a joint statement."
+    )
+    claim = one(text)
+    assert claim.source_text == "the two ministers"
+    assert claim.source == "The foreign ministers of Chile and Peru"
+    claim = one("A source close to the talks said the deal was off.")
+    assert claim.source == "A source close to the talks"
+
+
 def test_institution_source_and_appositive_relative_clause():
     claim = one("On Tuesday, the US State Department said the talks would resume.")
     assert claim.source == "US State Department"

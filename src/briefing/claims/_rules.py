@@ -246,8 +246,18 @@ def _np_left(toks: list[_Tok], j: int) -> int | None:
             break
         if low in DETERMINERS:
             k -= 1
+            if k - 1 >= 0 and toks[k - 1].low in DETERMINERS and not toks[k - 1].is_quote:
+                continue  # "the two ministers", "all three judges"
             # A determiner starts the phrase unless a linking preposition precedes
-            # it: "officials at the port", "a spokesperson for the ministry".
+            # it: "officials at the port", "a spokesperson for the ministry",
+            # "a source close to the talks".
+            if (
+                k - 3 >= 0
+                and toks[k - 1].low == "to"
+                and toks[k - 2].low in ("close", "familiar", "loyal", "near", "next")
+            ):
+                k -= 2
+                continue
             if (
                 k - 2 >= 0
                 and toks[k - 1].low in _NP_LINKS
