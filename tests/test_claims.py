@@ -110,6 +110,16 @@ def test_multi_sentence_quote_and_follow_on_paragraph():
     assert claims[1].cue == "said"
 
 
+def test_attribution_in_the_middle_of_reported_speech():
+    claim = one("The plan, she said, was dead on arrival.")
+    assert claim.content == "The plan was dead on arrival"
+    assert claim.kind == "indirect"
+    claim = one("He went on to say that the deal was dead.")
+    assert claim.content == "the deal was dead"
+    text = "The ministry said in a statement released on Tuesday that the plan was dropped."
+    assert one(text).content == "the plan was dropped"
+
+
 def test_quote_after_colon():
     claim = one('Asked about the vote, Alvarez said: "I will be back with an ordinance."')
     assert claim.kind == "direct"

@@ -508,6 +508,13 @@ def _frame_for_cue(
         j -= 1
     if tok.low in _NEEDS_AUX and not aux:
         return None  # "a written statement", "the data shown"
+    if (
+        j >= 3
+        and toks[j].low == "to"
+        and toks[j - 1].low == "on"
+        and toks[j - 2].low in ("went", "goes", "go", "going")
+    ):
+        j -= 3  # "He went on to say that ..."
     if j >= 0 and toks[j].low in ("to", "the", "a", "an", "n't"):
         return None  # "declined to say", "the said property"
 
@@ -559,10 +566,12 @@ def _frame_for_cue(
         postposed = False
     if postposed:
         hi = toks[pre].end if toks[pre].is_quote else toks[pre].start
-        got = _postposed_content(masked, base, floor, hi, quotes, rest)
+        continued = _continued_content(masked, base, rest)
+        got = _postposed_content(
+            masked, base, floor, hi, quotes, rest, lenient=continued is not None
+        )
         if got is not None:
             spans, kind = got
-            continued = _continued_content(masked, base, rest)
             if continued is not None and kind != "direct":
                 # "Even if the venture fails, Morgan said, it will have mattered."
                 spans = (spans[0], continued)
@@ -588,7 +597,8 @@ def _frame_for_cue(
 
 _PHRASE_THAT = re.compile(
     r"[ \t]*,?[ \t]*(?:at|in|on|outside|inside|during|after|before|from|with|to|by|near|"
-    r"via|through|over|across|following|earlier|late|last|this)\b([^,\ue000.;:!?]{0,120}?)"
+    r"via|through|over|across|following|earlier|late|last|this|released|issued|published|"
+    r"posted|sent|filed)\b([^,\ue000.;:!?]{0,120}?)"
     r"[ \t]*,?[ \t]*that\b[ \t]*"
 )
 
@@ -801,6 +811,7 @@ def _postposed_content(
     hi: int,
     quotes: list[tuple[int, int, bool]],
     rest: int,
+    lenient: bool = False,
 ) -> tuple[tuple[tuple[int, int], ...], str] | None:
     # Split quotation: '"We will fight," she said, "and we will win."'
     extra = [q for q in _quote_spans(quotes, base, rest, len(masked))]
@@ -811,7 +822,7 @@ def _postposed_content(
     if got is None:
         return None
     spans, kind = got
-    if kind != "direct":
+    if kind != "direct" and not lenient:
         words = re.findall(r"\w+", masked[spans[0][0] - base : hi])
         if len(words) < 3 or words[0].lower() in _SUBORDINATE_STARTS:
             return None  # a subordinate clause, not a statement
