@@ -120,6 +120,16 @@ def test_attribution_in_the_middle_of_reported_speech():
     assert one(text).content == "the plan was dropped"
 
 
+def test_party_labels_ages_and_relative_clauses_before_the_verb():
+    text = "Sen. David Perdue (R-Ga.) arrived late. Gov. Pat McCrory (R) said it would be improper."
+    assert one(text).source == "Pat McCrory"
+    text = "Schiff, 56, who has served on the committee for a decade, told reporters it is clear."
+    assert one(text).source == "Schiff"
+    assert one("However, the brief said that was not her view.").content == (
+        "that was not her view"
+    )
+
+
 def test_quote_after_colon():
     claim = one('Asked about the vote, Alvarez said: "I will be back with an ordinance."')
     assert claim.kind == "direct"

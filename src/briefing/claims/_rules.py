@@ -135,6 +135,7 @@ _NOUNY = words(
     mentions caution cautions warning comment comments finding findings"""
 )
 _TOKENS_AFTER_LAST_CUE = 160
+_LEADING_ADVERBS = ADVERBS | words("even only just now meanwhile however instead still yet")
 _NOUNY_OR_STATEMENT = _NOUNY | {"statement", "communiqu"}
 _BAD_CONTENT_START = (
     _PREPOSITIONS
@@ -155,7 +156,7 @@ _NOT_PARTICIPLE = words(
 _SUBORDINATORS = words(
     """as while when after before during outside inside at in on to from with
     who which whose where adding noting citing his her their its despite amid
-    following"""
+    following of about"""
 )
 
 
@@ -284,7 +285,7 @@ def _np_left(toks: list[_Tok], j: int) -> int | None:
             break
         k -= 1
     # Trim a leading capitalised sentence adverb or preposition ("Later officials").
-    while k < j and toks[k].low in _PREPOSITIONS | ADVERBS:
+    while k < j and (toks[k].low in _PREPOSITIONS or toks[k].low in _LEADING_ADVERBS):
         k += 1
     return k
 
@@ -343,7 +344,7 @@ def _content_ok(masked: str, start: int, end: int, verb: str, had_that: bool) ->
         return True
     first = words[0].lower()
     if had_that:
-        return len(words) >= 2 and first not in CLAUSE_MARKERS
+        return len(words) >= 2
     if first in ("about", "over", "under", "around", "nearly", "almost") and len(words) > 1:
         first = words[1].lower()  # "said about 700 jobs would go"
     if verb in THAT_ONLY or first in _BAD_CONTENT_START or len(words) < 2:
@@ -581,6 +582,10 @@ def _frame_for_cue(
     that = _THAT.match(masked, rest) or _that_after_phrase(masked, rest)
     had_that = that is not None
     content_lo = that.end() if that else rest
+    if that is not None and _starts_with_verb(masked, content_lo):
+        # "said that was not her view": "that" is the subject, not a conjunction.
+        content_lo = masked.rfind("that", rest, that.end())
+        had_that = False
     if nouny and not had_that:
         return None
     if not _content_ok(masked, content_lo, len(masked), verb, had_that):
@@ -621,6 +626,11 @@ _LY_NOUNS = words(
 
 def _is_ly_adverb(word: str) -> bool:
     return word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
+
+
+def _starts_with_verb(masked: str, pos: int) -> bool:
+    m = re.compile(r"[ \t]*([\w'’]+)").match(masked, pos)
+    return m is not None and m.group(1).lower() in CLAUSE_MARKERS
 
 
 def _plausible_subject(toks: list[_Tok], k: int, last: int, cue: _Tok) -> bool:
@@ -703,7 +713,18 @@ def _subject_left(toks: list[_Tok], j: int) -> tuple[int, int] | None:
     "Its chief executive, Iain Ross, warned" (then the name is the speaker)."""
     if j < 0:
         return None
-    if toks[j].text == ",":
+    for _ in range(3):  # appositives may follow one another: "Schiff, 56, who ..., told"
+        if toks[j].text == ")":
+            # A party label or aside: "Rep. Trey Gowdy (R-S.C.) said".
+            opening = next(
+                (m for m in range(j - 1, max(-1, j - 10), -1) if toks[m].text == "("), None
+            )
+            if opening is None or opening == 0:
+                return None
+            j = opening - 1
+            continue
+        if toks[j].text != ",":
+            break
         comma = _matching_comma(toks, j)
         if comma is None or comma == 0:
             return None
@@ -717,6 +738,8 @@ def _subject_left(toks: list[_Tok], j: int) -> tuple[int, int] | None:
         if not _looks_appositive(toks, comma + 1, j):
             return None
         j = comma - 1
+        if j >= 2 and toks[j].text[0].isdigit() and toks[j - 1].text == ",":
+            j -= 2  # an age before it: "Schiff, 56, who has served ..., told"
     k = _np_left(toks, j)
     if k is None:
         return None

@@ -76,7 +76,7 @@ _STOP_CAPS = words(
     according under over during since despite although though because where what who
     which how why monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec speaking asked"""
+    jan feb mar apr jun jul aug sep sept oct nov dec speaking asked even only just"""
 )
 _NOT_ROLE = DETERMINERS | words(
     "and or but said says told with from by at in on of for to as is was"
