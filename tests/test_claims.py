@@ -130,6 +130,20 @@ def test_party_labels_ages_and_relative_clauses_before_the_verb():
     )
 
 
+def test_long_appositive_initials_and_a_clause_after_the_verb():
+    text = (
+        "Phil Smith, a spokesman for the United Mine Workers of America, said the union "
+        "expected production to improve."
+    )
+    claim = one(text)
+    assert (claim.source, claim.content) == (
+        "Phil Smith",
+        "the union expected production to improve",
+    )
+    claim = one("Not paying taxes ''makes me smart,'' Donald J. Trump said last week.")
+    assert claim.source == "Donald J. Trump" and claim.kind == "mixed"
+
+
 def test_quote_after_colon():
     claim = one('Asked about the vote, Alvarez said: "I will be back with an ordinance."')
     assert claim.kind == "direct"

@@ -237,7 +237,7 @@ def _np_left(toks: list[_Tok], j: int) -> int | None:
     while k - 1 >= 0 and j - (k - 1) < 12:
         t = toks[k - 1]
         low = t.low
-        if t.text == "." and k - 2 >= 0 and toks[k - 2].low in TITLES:
+        if t.text == "." and k - 2 >= 0 and _abbreviated_name_part(toks[k - 2]):
             k -= 1
             continue
         if t.text in ("&", "-"):
@@ -302,7 +302,7 @@ def _np_right(toks: list[_Tok], i: int) -> int | None:
     k = i
     while k < len(toks) and k - i < 10:
         t = toks[k]
-        if t.text == "." and k > i and toks[k - 1].low in TITLES and k + 1 < len(toks):
+        if t.text == "." and k > i and _abbreviated_name_part(toks[k - 1]) and k + 1 < len(toks):
             k += 1
             continue
         if t.text in ("&", "-", "’s", "'s"):
@@ -439,7 +439,9 @@ def find_frames(
         if verb is not None and low.endswith("ing") and i > 0 and toks[i - 1].text == ",":
             # "..., saying the treasury could not absorb the cost": the speaker is
             # the nearest name before, or the sentence's subject.
-            frame = _participle_frame(text, start, masked, toks, i, verb, quotes)
+            frame = _participle_frame(
+                text, start, masked, toks, i, verb, quotes, frames[-1].subject if frames else None
+            )
             if frame is not None:
                 frames.append(frame)
                 used_until = max(used_until, frame.content[-1][1] - start)
@@ -530,7 +532,7 @@ def _frame_for_cue(
         if np_end is not None:
             rest = _skip_adverbials(masked, toks[np_end - 1].end)
             rest = _skip_appositive(masked, rest)
-            if _after_frame_ok(masked[rest:]) or _trailing_ok(masked[rest:]):
+            if _after_frame_ok(masked[rest:]) or _trailing_ok(masked[rest:], verbs=False):
                 hi = toks[j].end if toks[j].is_quote else toks[j].start
                 got = _postposed_content(masked, base, floor, hi, quotes, rest)
                 if got is not None:
@@ -628,6 +630,11 @@ def _is_ly_adverb(word: str) -> bool:
     return word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
 
 
+def _abbreviated_name_part(tok: _Tok) -> bool:
+    """A title or an initial before a period: "Dr." or the "J." of "Donald J. Trump"."""
+    return tok.low in TITLES or (len(tok.text) == 1 and tok.is_cap)
+
+
 def _starts_with_verb(masked: str, pos: int) -> bool:
     m = re.compile(r"[ \t]*([\w'’]+)").match(masked, pos)
     return m is not None and m.group(1).lower() in CLAUSE_MARKERS
@@ -676,11 +683,12 @@ def _participle_frame(
     i: int,
     verb: str,
     quotes: list[tuple[int, int, bool]],
+    speaker: tuple[int, int] | None = None,
 ) -> Frame | None:
     if verb not in SAY_LIKE or toks[i].low in _NOT_PARTICIPLE:
         return None
-    subject = None
-    m = i - 2
+    subject = speaker  # '"We need change," he said, arguing that ...': the same speaker
+    m = i - 2 if subject is None else -1
     while m >= 0 and not toks[m].is_quote:
         if toks[m].is_cap and m > 0 and toks[m - 1].is_cap and toks[m].low not in ADVERBS:
             last = m
@@ -778,7 +786,7 @@ def _skip_appositive(masked: str, pos: int) -> int:
     return m.end() if m else pos
 
 
-def _trailing_ok(tail: str) -> bool:
+def _trailing_ok(tail: str, *, verbs: bool = True) -> bool:
     """Whether words after a frame only qualify it ("after the vote", "his voice
     breaking", "as she read out the verdict") rather than start the content."""
     if MASK in tail:
@@ -794,7 +802,7 @@ def _trailing_ok(tail: str) -> bool:
     if len(words) > 14:
         return False
     return first in _SUBORDINATORS or (
-        first not in _NOT_PARTICIPLE and (first.endswith("ed") or first.endswith("ing"))
+        verbs and first not in _NOT_PARTICIPLE and first.endswith(("ed", "ing"))
     )
 
 
@@ -882,7 +890,7 @@ def _looks_appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
     if toks[lo].text[0].isdigit() and hi - lo <= 2:
         return True  # age: "Moreau, 54, said"
     # A noun phrase with no verb: "Norvik Foods, Scandinavia's largest food maker, said".
-    return hi - lo <= 12 and not any(
+    return hi - lo <= 20 and not any(
         t.is_quote or t.low in CLAUSE_MARKERS or (t.low in CUE_FORMS and not t.is_cap)
         for t in toks[lo:hi]
     )
