@@ -135,6 +135,11 @@ _NOUNY = words(
     mentions caution cautions warning comment comments finding findings"""
 )
 _TOKENS_AFTER_LAST_CUE = 160
+_OBJECTS = words("me him them us you")
+_NOT_SUBJECTS = words(
+    """now once then having being here there this that also still yet so thus
+    however meanwhile instead later earlier today yesterday tomorrow again even"""
+)
 _LEADING_ADVERBS = ADVERBS | words("even only just now meanwhile however instead still yet")
 _NOUNY_OR_STATEMENT = _NOUNY | {"statement", "communiqu"}
 _BAD_CONTENT_START = (
@@ -297,7 +302,7 @@ def _np_right(toks: list[_Tok], i: int) -> int | None:
         return None
     if toks[i].low in _PERSON_PRONOUNS:
         return i + 1
-    if toks[i].low in BOUNDARY_WORDS or toks[i].low in _PREPOSITIONS:
+    if toks[i].low in BOUNDARY_WORDS or toks[i].low in _PREPOSITIONS or toks[i].low in _OBJECTS:
         return None
     k = i
     while k < len(toks) and k - i < 10:
@@ -532,7 +537,10 @@ def _frame_for_cue(
         if np_end is not None:
             rest = _skip_adverbials(masked, toks[np_end - 1].end)
             rest = _skip_appositive(masked, rest)
-            if _after_frame_ok(masked[rest:]) or _trailing_ok(masked[rest:], verbs=False):
+            tail = masked[rest:]
+            if _after_frame_ok(tail) or (
+                _trailing_ok(tail, verbs=False) and not tail.lstrip().startswith("to ")
+            ):
                 hi = toks[j].end if toks[j].is_quote else toks[j].start
                 got = _postposed_content(masked, base, floor, hi, quotes, rest)
                 if got is not None:
@@ -647,6 +655,10 @@ def _plausible_subject(toks: list[_Tok], k: int, last: int, cue: _Tok) -> bool:
     words = toks[k : last + 1]
     if all(t.text[0].isdigit() for t in words) or words[-1].low == "you":
         return False
+    if len(words) == 1 and (words[0].low in _NOT_SUBJECTS or words[0].low in CLAUSE_MARKERS):
+        return False  # "Now tell ...", "Once said ...", "must continue ..."
+    if any(t.low.endswith("n't") for t in words):
+        return False  # "his aides haven't said much"
     if len(words) == 1 and not words[0].is_cap and words[0].low.endswith(("ing", "ed")):
         return False
     return not (
