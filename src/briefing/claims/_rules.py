@@ -44,7 +44,6 @@ __all__ = [
     "find_frames",
     "find_hedge",
     "find_statement_issuer",
-    "trie_pattern",
 ]
 
 #: Placeholder for quoted text in masked units (a private-use character).
@@ -204,26 +203,6 @@ _TRIGGER_WORDS = frozenset(
     [w for w, verb in CUE_FORMS.items() if not w.endswith("ing") or verb in SAY_LIKE]
     + ["according", "pointed", "points", "point", "statement", "communiqu"]
 )
-
-
-def trie_pattern(words: list[str]) -> str:
-    """A regex alternation of ``words`` factored by common prefixes (fast to match)."""
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def render(node: dict) -> str:  # type: ignore[type-arg]
-        end = "" in node
-        branches = [re.escape(ch) + render(child) for ch, child in node.items() if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(sorted(branches)) + ")"
-        return f"(?:{body})?" if end else body
-
-    return render(tree)
 
 
 def _tokens(masked: str) -> list[_Tok]:
