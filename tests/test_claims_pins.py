@@ -5,8 +5,8 @@ files they came from. The test fails when F1 or precision drop more than
 ``margin`` below the pin, and when the story files change without the pin being
 updated (then re-pin deliberately, never silently lower a figure)::
 
-    python tests/test_claims_pins.py --update            # after checking the new figures
-    python tests/test_claims_pins.py --update --stories DIR
+    python tests/test_claims_pins.py --show [--stories DIR]     # print the figures
+    python tests/test_claims_pins.py --update [--stories DIR]   # after checking them
 
 Held-out stories are never read here: only ``dev-*.jsonl``.
 """
@@ -106,7 +106,10 @@ def _update(folder: Path) -> None:
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT / "src"))
     args = sys.argv[1:]
-    if "--update" not in args:
-        raise SystemExit(__doc__)
     folder = Path(args[args.index("--stories") + 1]) if "--stories" in args else STORIES
-    _update(folder)
+    if "--show" in args:
+        print(json.dumps(measure(story_files(folder))))
+    elif "--update" in args:
+        _update(folder)
+    else:
+        raise SystemExit(__doc__)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing import DataError, score_claims
-from briefing.evaluation.polnear import load_polnear, parse_ann
+from briefing.evaluation.polnear import load_polnear, parse_ann, score_polnear
 
 POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear"
 
@@ -83,3 +83,14 @@ def test_load_polnear_dev_split():
             assert claim["content"]
     # Gold against itself scores perfectly: the reader and the metric agree.
     assert score_claims(articles[0].claims, articles[0].claims).overall.f1 == 1.0
+
+
+def test_score_polnear_on_a_few_articles():
+    if not POLNEAR.is_dir():
+        pytest.skip(f"PolNeAR not found at {POLNEAR}")
+    articles = load_polnear(POLNEAR)[:5]
+    scores = score_polnear(articles)
+    assert scores.overall.gold == sum(len(a.claims) for a in articles)
+    assert 0.0 < scores.overall.precision <= 1.0
+    with pytest.raises(DataError):
+        score_polnear([])

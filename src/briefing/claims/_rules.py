@@ -44,13 +44,12 @@ __all__ = [
     "find_frames",
     "find_hedge",
     "find_statement_issuer",
-    "trie_pattern",
 ]
 
 #: Placeholder for quoted text in masked units (a private-use character).
 MASK = "\ue000"
 
-_TOKEN = re.compile(r"\ue000+|(?:[A-Z]\.){2,}|\d[\d,.]*\d|[^\W_][\w'’\-&]*|\S")
+_TOKEN = re.compile(r"\ue000+|(?:[A-Z]\.){2,}|\d[\d,.]*\d|[^\W_][\w'’\-&\u0300-\u036f]*|\S")
 _DAYS = (
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
     "week|month|year|morning|afternoon|evening|night|weekend|day|spring|summer|autumn|"
@@ -87,14 +86,15 @@ _ADVERBIAL = re.compile(
     re.VERBOSE,
 )
 _RECIPIENT = re.compile(
-    r"""[ \t]+(?:him|her|them|us|me|you|it|reporters|journalists|lawmakers|investors|
+    r"""[ \t]+(?:
+    (?:[a-z][\w'’\-]*[ \t]+){0,2}[a-z][\w'’\-]*s(?=[ \t]+(?:that|at|on|in|during|before|
+      after|outside|inside|he|she|they|it|we|the|a|an)\b|[ \t]*[,.:;]|[ \t]+[A-Z])|
+    him|her|them|us|me|you|it|reporters|journalists|lawmakers|investors|
     shareholders|supporters|staff|employees|workers|residents|parents|students|
     delegates|members|colleagues|officials|police|investigators|jurors|the\ jury|
     (?:the|a|an|his|her|its|their|our)(?:[ \t]+(?!(?:that|at|on|in|of|for|during|before|
       after|outside|inside|with|to|by|from|he|she|they|it|we|was|were|had|would|will)\b)
       [\w'’\-]+){1,3}|
-    (?:[a-z][\w'’\-]*[ \t]+){0,2}[a-z][\w'’\-]*s(?=[ \t]+(?:that|at|on|in|during|before|
-      after|outside|inside|he|she|they|it|we|the|a|an)\b|[ \t]*[,.:;]|[ \t]+[A-Z])|
     [A-Z][\w'’.\-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.\-]*){0,4})\b""",
     re.VERBOSE,
 )
@@ -133,6 +133,13 @@ _NOUNY = words(
     stress pledge pledges vow vows tweet tweets remark remarks hint hints mention
     mentions caution cautions warning comment comments finding findings"""
 )
+_TOKENS_AFTER_LAST_CUE = 160
+_OBJECTS = words("me him them us you")
+_NOT_SUBJECTS = words(
+    """now once then having being here there this that also still yet so thus
+    however meanwhile instead later earlier today yesterday tomorrow again even"""
+)
+_LEADING_ADVERBS = ADVERBS | words("even only just now meanwhile however instead still yet")
 _NOUNY_OR_STATEMENT = _NOUNY | {"statement", "communiqu"}
 _BAD_CONTENT_START = (
     _PREPOSITIONS
@@ -153,7 +160,7 @@ _NOT_PARTICIPLE = words(
 _SUBORDINATORS = words(
     """as while when after before during outside inside at in on to from with
     who which whose where adding noting citing his her their its despite amid
-    following"""
+    following of about"""
 )
 
 
@@ -191,31 +198,11 @@ class _Tok:
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
-# Cue forms that can frame a claim here (-ing forms never do: "saying" has no subject).
+# Cue forms that can frame a claim here (-ing forms only of say-like verbs: ", saying").
 _TRIGGER_WORDS = frozenset(
-    [w for w in CUE_FORMS if not w.endswith("ing")]
+    [w for w, verb in CUE_FORMS.items() if not w.endswith("ing") or verb in SAY_LIKE]
     + ["according", "pointed", "points", "point", "statement", "communiqu"]
 )
-
-
-def trie_pattern(words: list[str]) -> str:
-    """A regex alternation of ``words`` factored by common prefixes (fast to match)."""
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def render(node: dict) -> str:  # type: ignore[type-arg]
-        end = "" in node
-        branches = [re.escape(ch) + render(child) for ch, child in node.items() if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(sorted(branches)) + ")"
-        return f"(?:{body})?" if end else body
-
-    return render(tree)
 
 
 def _tokens(masked: str) -> list[_Tok]:
@@ -234,7 +221,7 @@ def _np_left(toks: list[_Tok], j: int) -> int | None:
     while k - 1 >= 0 and j - (k - 1) < 12:
         t = toks[k - 1]
         low = t.low
-        if t.text == "." and k - 2 >= 0 and toks[k - 2].low in TITLES:
+        if t.text == "." and k - 2 >= 0 and _abbreviated_name_part(toks[k - 2]):
             k -= 1
             continue
         if t.text in ("&", "-"):
@@ -244,8 +231,18 @@ def _np_left(toks: list[_Tok], j: int) -> int | None:
             break
         if low in DETERMINERS:
             k -= 1
+            if k - 1 >= 0 and toks[k - 1].low in DETERMINERS and not toks[k - 1].is_quote:
+                continue  # "the two ministers", "all three judges"
             # A determiner starts the phrase unless a linking preposition precedes
-            # it: "officials at the port", "a spokesperson for the ministry".
+            # it: "officials at the port", "a spokesperson for the ministry",
+            # "a source close to the talks".
+            if (
+                k - 3 >= 0
+                and toks[k - 1].low == "to"
+                and toks[k - 2].low in ("close", "familiar", "loyal", "near", "next")
+            ):
+                k -= 2
+                continue
             if (
                 k - 2 >= 0
                 and toks[k - 1].low in _NP_LINKS
@@ -260,6 +257,9 @@ def _np_left(toks: list[_Tok], j: int) -> int | None:
                 k -= 1
                 continue
             break
+        if low == "on" and toks[k].is_cap and k - 2 >= 0 and toks[k - 2].is_cap:
+            k -= 1  # a name with "on" inside: "the Commission on Presidential Debates"
+            continue
         if low == "and" and toks[k].is_cap and k - 2 >= 0 and toks[k - 2].is_cap:
             k -= 1
             continue
@@ -269,7 +269,7 @@ def _np_left(toks: list[_Tok], j: int) -> int | None:
             break
         k -= 1
     # Trim a leading capitalised sentence adverb or preposition ("Later officials").
-    while k < j and toks[k].low in _PREPOSITIONS | ADVERBS:
+    while k < j and (toks[k].low in _PREPOSITIONS or toks[k].low in _LEADING_ADVERBS):
         k += 1
     return k
 
@@ -281,12 +281,12 @@ def _np_right(toks: list[_Tok], i: int) -> int | None:
         return None
     if toks[i].low in _PERSON_PRONOUNS:
         return i + 1
-    if toks[i].low in BOUNDARY_WORDS or toks[i].low in _PREPOSITIONS:
+    if toks[i].low in BOUNDARY_WORDS or toks[i].low in _PREPOSITIONS or toks[i].low in _OBJECTS:
         return None
     k = i
     while k < len(toks) and k - i < 10:
         t = toks[k]
-        if t.text == "." and k > i and toks[k - 1].low in TITLES and k + 1 < len(toks):
+        if t.text == "." and k > i and _abbreviated_name_part(toks[k - 1]) and k + 1 < len(toks):
             k += 1
             continue
         if t.text in ("&", "-", "’s", "'s"):
@@ -294,7 +294,7 @@ def _np_right(toks: list[_Tok], i: int) -> int | None:
             continue
         if not t.is_word:
             break
-        if k > i and (t.low in BOUNDARY_WORDS and t.low != "and"):
+        if k > i and ((t.low in BOUNDARY_WORDS and t.low != "and") or t.low in CLAUSE_MARKERS):
             break
         if k > i and t.low in _PREPOSITIONS and t.low not in _NP_LINKS:
             break
@@ -331,12 +331,14 @@ def _content_ok(masked: str, start: int, end: int, verb: str, had_that: bool) ->
         return len(words) >= 2
     if first in ("about", "over", "under", "around", "nearly", "almost") and len(words) > 1:
         first = words[1].lower()  # "said about 700 jobs would go"
-    if verb in THAT_ONLY or first in _BAD_CONTENT_START or len(words) < 3:
+    if verb in THAT_ONLY or first in _BAD_CONTENT_START or len(words) < 2:
         return False
+    if len(words) == 2 and not (words[1].endswith("ed") or words[1].lower() in CLAUSE_MARKERS):
+        return False  # "said goodbye", but "said cases rose" is a claim
     if verb not in SAY_LIKE:
         return False
-    if verb == "say":
-        return True
+    if verb == "say" or first in ("he", "she", "they", "we", "i", "it", "there"):
+        return True  # a pronoun subject starts a clause: "told colleagues he heard"
     # Other verbs with a bare complement must introduce a clause, not a noun
     # phrase ("warned the plan would fail", not "warned the public").
     return any(
@@ -401,7 +403,11 @@ def find_frames(
         return []  # nothing outside the quotations can frame a claim
     if found <= _NOUNY_OR_STATEMENT and "that" not in masked and "statement" not in found:
         return []  # "the state", "police reports": nouns unless "that" follows
-    toks = _tokens(masked)
+    # Tokens are only read up to a little past the last cue (speakers after a verb
+    # are short; content is read from the masked text), so the rest is not split.
+    lowered = masked.lower()
+    last_cue = max(lowered.rfind(word) + len(word) for word in found)
+    toks = _tokens(masked[: last_cue + _TOKENS_AFTER_LAST_CUE])
     frames: list[Frame] = []
     dateline = _DATELINE.match(masked)
     content_floor = dateline.end() if dateline else 0
@@ -417,7 +423,9 @@ def find_frames(
         if verb is not None and low.endswith("ing") and i > 0 and toks[i - 1].text == ",":
             # "..., saying the treasury could not absorb the cost": the speaker is
             # the nearest name before, or the sentence's subject.
-            frame = _participle_frame(text, start, masked, toks, i, verb, quotes)
+            frame = _participle_frame(
+                text, start, masked, toks, i, verb, quotes, frames[-1].subject if frames else None
+            )
             if frame is not None:
                 frames.append(frame)
                 used_until = max(used_until, frame.content[-1][1] - start)
@@ -487,6 +495,13 @@ def _frame_for_cue(
         j -= 1
     if tok.low in _NEEDS_AUX and not aux:
         return None  # "a written statement", "the data shown"
+    if (
+        j >= 3
+        and toks[j].low == "to"
+        and toks[j - 1].low == "on"
+        and toks[j - 2].low in ("went", "goes", "go", "going")
+    ):
+        j -= 3  # "He went on to say that ..."
     if j >= 0 and toks[j].low in ("to", "the", "a", "an", "n't"):
         return None  # "declined to say", "the said property"
 
@@ -501,15 +516,20 @@ def _frame_for_cue(
         if np_end is not None:
             rest = _skip_adverbials(masked, toks[np_end - 1].end)
             rest = _skip_appositive(masked, rest)
-            if _after_frame_ok(masked[rest:]) or _trailing_ok(masked[rest:]):
+            tail = masked[rest:]
+            if _after_frame_ok(tail) or (
+                _trailing_ok(tail, verbs=False) and not tail.lstrip().startswith("to ")
+            ):
                 hi = toks[j].end if toks[j].is_quote else toks[j].start
                 got = _postposed_content(masked, base, floor, hi, quotes, rest)
                 if got is not None:
                     spans, kind = got
                     who = (base + toks[cue_end_tok].start, base + toks[np_end - 1].end)
                     return Frame(cue_text, base + tok.start, who, spans, kind)
-    if previous_subject is None and j >= 1 and (
-        toks[j].low in ("and", "but") or (toks[j].text == "," and toks[i - 1].low == "then")
+    if (
+        previous_subject is None
+        and j >= 1
+        and (toks[j].low in ("and", "but") or (toks[j].text == "," and toks[i - 1].low == "then"))
     ):
         # "Petra Novak won the final, then said ...": the sentence's subject speaks.
         previous_subject = _sentence_subject(toks, base, j)
@@ -519,11 +539,11 @@ def _frame_for_cue(
         pre = -1
     else:
         got_subject = _subject_left(toks, j)
-        if got_subject is None:
+        if got_subject is None or not _plausible_subject(toks, *got_subject, tok):
             return None
         k, last = got_subject
         subject = (base + toks[k].start, base + toks[last].end)
-        pre = _before_subject(toks, k)
+        pre = k - 1
     rest = _skip_recipient_and_adverbials(masked, cue_stop, verb)
     tail = masked[rest:]
     postposed = (
@@ -536,10 +556,12 @@ def _frame_for_cue(
         postposed = False
     if postposed:
         hi = toks[pre].end if toks[pre].is_quote else toks[pre].start
-        got = _postposed_content(masked, base, floor, hi, quotes, rest)
+        continued = _continued_content(masked, base, rest)
+        got = _postposed_content(
+            masked, base, floor, hi, quotes, rest, lenient=continued is not None
+        )
         if got is not None:
             spans, kind = got
-            continued = _continued_content(masked, base, rest)
             if continued is not None and kind != "direct":
                 # "Even if the venture fails, Morgan said, it will have mattered."
                 spans = (spans[0], continued)
@@ -549,6 +571,10 @@ def _frame_for_cue(
     that = _THAT.match(masked, rest) or _that_after_phrase(masked, rest)
     had_that = that is not None
     content_lo = that.end() if that else rest
+    if that is not None and _starts_with_verb(masked, content_lo):
+        # "said that was not her view": "that" is the subject, not a conjunction.
+        content_lo = masked.rfind("that", rest, that.end())
+        had_that = False
     if nouny and not had_that:
         return None
     if not _content_ok(masked, content_lo, len(masked), verb, had_that):
@@ -565,7 +591,8 @@ def _frame_for_cue(
 
 _PHRASE_THAT = re.compile(
     r"[ \t]*,?[ \t]*(?:at|in|on|outside|inside|during|after|before|from|with|to|by|near|"
-    r"via|through|over|across|following|earlier|late|last|this)\b([^,\ue000.;:!?]{0,120}?)"
+    r"via|through|over|across|following|earlier|late|last|this|released|issued|published|"
+    r"posted|sent|filed)\b([^,\ue000.;:!?]{0,120}?)"
     r"[ \t]*,?[ \t]*that\b[ \t]*"
 )
 
@@ -588,6 +615,37 @@ _LY_NOUNS = words(
 
 def _is_ly_adverb(word: str) -> bool:
     return word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
+
+
+def _abbreviated_name_part(tok: _Tok) -> bool:
+    """A title or an initial before a period: "Dr." or the "J." of "Donald J. Trump"."""
+    return tok.low in TITLES or (len(tok.text) == 1 and tok.is_cap)
+
+
+def _starts_with_verb(masked: str, pos: int) -> bool:
+    m = re.compile(r"[ \t]*([\w'’]+)").match(masked, pos)
+    return m is not None and m.group(1).lower() in CLAUSE_MARKERS
+
+
+def _plausible_subject(toks: list[_Tok], k: int, last: int, cue: _Tok) -> bool:
+    """Reject phrases that cannot be speakers: a number ("18 states"), "you", a lone
+    verb form ("requiring state"), or a determiner and adjective before a noun that
+    looks like a verb ("a strong signal that")."""
+    words = toks[k : last + 1]
+    if all(t.text[0].isdigit() for t in words) or words[-1].low == "you":
+        return False
+    if len(words) == 1 and (words[0].low in _NOT_SUBJECTS or words[0].low in CLAUSE_MARKERS):
+        return False  # "Now tell ...", "Once said ...", "must continue ..."
+    if any(t.low.endswith("n't") for t in words):
+        return False  # "his aides haven't said much"
+    if len(words) == 1 and not words[0].is_cap and words[0].low.endswith(("ing", "ed")):
+        return False
+    return not (
+        cue.low in _NOUNY
+        and not cue.low.endswith(("s", "ed"))
+        and words[0].low in ("a", "an", "the")
+        and len(words) <= 2
+    )
 
 
 def _sentence_subject(toks: list[_Tok], base: int, before: int) -> tuple[int, int] | None:
@@ -616,11 +674,12 @@ def _participle_frame(
     i: int,
     verb: str,
     quotes: list[tuple[int, int, bool]],
+    speaker: tuple[int, int] | None = None,
 ) -> Frame | None:
     if verb not in SAY_LIKE or toks[i].low in _NOT_PARTICIPLE:
         return None
-    subject = None
-    m = i - 2
+    subject = speaker  # '"We need change," he said, arguing that ...': the same speaker
+    m = i - 2 if subject is None else -1
     while m >= 0 and not toks[m].is_quote:
         if toks[m].is_cap and m > 0 and toks[m - 1].is_cap and toks[m].low not in ADVERBS:
             last = m
@@ -653,7 +712,18 @@ def _subject_left(toks: list[_Tok], j: int) -> tuple[int, int] | None:
     "Its chief executive, Iain Ross, warned" (then the name is the speaker)."""
     if j < 0:
         return None
-    if toks[j].text == ",":
+    for _ in range(3):  # appositives may follow one another: "Schiff, 56, who ..., told"
+        if toks[j].text == ")":
+            # A party label or aside: "Rep. Trey Gowdy (R-S.C.) said".
+            opening = next(
+                (m for m in range(j - 1, max(-1, j - 10), -1) if toks[m].text == "("), None
+            )
+            if opening is None or opening == 0:
+                return None
+            j = opening - 1
+            continue
+        if toks[j].text != ",":
+            break
         comma = _matching_comma(toks, j)
         if comma is None or comma == 0:
             return None
@@ -667,6 +737,8 @@ def _subject_left(toks: list[_Tok], j: int) -> tuple[int, int] | None:
         if not _looks_appositive(toks, comma + 1, j):
             return None
         j = comma - 1
+        if j >= 2 and toks[j].text[0].isdigit() and toks[j - 1].text == ",":
+            j -= 2  # an age before it: "Schiff, 56, who has served ..., told"
     k = _np_left(toks, j)
     if k is None:
         return None
@@ -683,10 +755,6 @@ def _subject_left(toks: list[_Tok], j: int) -> tuple[int, int] | None:
             if head is not None and m - 1 >= 0 and toks[m - 1].is_word:
                 return head, m - 1
     return k, j
-
-
-def _before_subject(toks: list[_Tok], k: int) -> int:
-    return k - 1
 
 
 def _skip_recipient_and_adverbials(masked: str, pos: int, verb: str) -> int:
@@ -709,7 +777,7 @@ def _skip_appositive(masked: str, pos: int) -> int:
     return m.end() if m else pos
 
 
-def _trailing_ok(tail: str) -> bool:
+def _trailing_ok(tail: str, *, verbs: bool = True) -> bool:
     """Whether words after a frame only qualify it ("after the vote", "his voice
     breaking", "as she read out the verdict") rather than start the content."""
     if MASK in tail:
@@ -725,7 +793,7 @@ def _trailing_ok(tail: str) -> bool:
     if len(words) > 14:
         return False
     return first in _SUBORDINATORS or (
-        first not in _NOT_PARTICIPLE and (first.endswith("ed") or first.endswith("ing"))
+        verbs and first not in _NOT_PARTICIPLE and first.endswith(("ed", "ing"))
     )
 
 
@@ -765,6 +833,7 @@ def _postposed_content(
     hi: int,
     quotes: list[tuple[int, int, bool]],
     rest: int,
+    lenient: bool = False,
 ) -> tuple[tuple[tuple[int, int], ...], str] | None:
     # Split quotation: '"We will fight," she said, "and we will win."'
     extra = [q for q in _quote_spans(quotes, base, rest, len(masked))]
@@ -775,7 +844,7 @@ def _postposed_content(
     if got is None:
         return None
     spans, kind = got
-    if kind != "direct":
+    if kind != "direct" and not lenient:
         words = re.findall(r"\w+", masked[spans[0][0] - base : hi])
         if len(words) < 3 or words[0].lower() in _SUBORDINATE_STARTS:
             return None  # a subordinate clause, not a statement
@@ -783,6 +852,10 @@ def _postposed_content(
             w.lower() in CLAUSE_MARKERS or w.endswith("ed") for w in words[1:]
         ):
             return None  # a phrase: "At Monday's debate, Clinton said ..."
+        if len(words) < 4 and not any(
+            w.lower() in CLAUSE_MARKERS or w.endswith(("ed", "s")) for w in words[1:]
+        ):
+            return None  # "Back in Virginia, Clarke said ..."
     return spans, kind
 
 
@@ -808,7 +881,7 @@ def _looks_appositive(toks: list[_Tok], lo: int, hi: int) -> bool:
     if toks[lo].text[0].isdigit() and hi - lo <= 2:
         return True  # age: "Moreau, 54, said"
     # A noun phrase with no verb: "Norvik Foods, Scandinavia's largest food maker, said".
-    return hi - lo <= 12 and not any(
+    return hi - lo <= 20 and not any(
         t.is_quote or t.low in CLAUSE_MARKERS or (t.low in CUE_FORMS and not t.is_cap)
         for t in toks[lo:hi]
     )
@@ -838,8 +911,8 @@ def _according(
     if got is None:
         return None
     spans, kind = got
-    if kind == "direct":
-        kind = "direct"
+    if kind != "direct" and len(re.findall(r"\w+", text[spans[0][0] : spans[-1][1]])) < 3:
+        return None  # "according to MSNBC, basically"
     return Frame(cue_text, base + toks[i].start, subject, spans, kind)
 
 

@@ -38,7 +38,12 @@ from briefing.claims._lexicon import (
     words,
 )
 
-__all__ = ["Mention", "MentionTable", "resolve_speaker"]
+__all__ = ["LOOKBACK", "LOOKBACK_CHARS", "Mention", "MentionTable", "resolve_speaker"]
+
+#: How many earlier mentions, speakers and characters a reference may reach back
+#: over; bounds the work per claim on very long input.
+LOOKBACK = 400
+LOOKBACK_CHARS = 20_000
 
 _PEOPLE = (
     "ministers|leaders|officials|lawmakers|legislators|senators|researchers|scientists|"
@@ -51,12 +56,14 @@ _PEOPLE = (
 )
 # A group named by a plural noun: "the foreign ministers of Chile and Peru".
 _GROUP = re.compile(
-    rf"\b[Tt]he[ \t]+(?:[a-z][\w’'\-]*[ \t]+){{0,3}}?(?:{_PEOPLE})\b"
-    rf"(?:[ \t]+(?:of|from|for|at|in)[ \t]+(?:the[ \t]+)?[A-Z][\w’'\-]*"
-    rf"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'\-]*)*)?"
+    rf"(?:\b[Tt]he[ \t]+(?:[a-z][\w’'\-]*[ \t]+){{0,3}}?|(?<![\w,][ \t])\b)"
+    rf"(?i:{_PEOPLE})\b"
+    rf"(?:[ \t]+(?:of|from|for|at|in)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'\-]*"
+    rf"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'\-]*)*|[a-z]+\b))?"
 )
 _PARTICLES = r"(?:de|da|van|von|der|den|del|della|bin|ibn|al|el|la|le|di|du|dos|do|ter)"
-_CAP = r"[A-Z][\w'’.\-]*"
+_PARTICLE_WORDS = words(_PARTICLES[3:-1].replace("|", " "))
+_CAP = r"[A-Z][\w'’.\-\u0300-\u036f]*"
 _RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:{_PARTICLES}|&)[ \t]+)?{_CAP})*")
 _APPOSITIVE = re.compile(
     r",[ \t]+(?:who[ \t]+is[ \t]+)?(?:a|an|the|its|his|her|their)[ \t]+"
@@ -69,7 +76,7 @@ _STOP_CAPS = words(
     according under over during since despite although though because where what who
     which how why monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec speaking asked"""
+    jan feb mar apr jun jul aug sep sept oct nov dec speaking asked even only just"""
 )
 _NOT_ROLE = DETERMINERS | words(
     "and or but said says told with from by at in on of for to as is was"
@@ -116,7 +123,7 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
     Lima" -> (["Foreign", "Minister"], ["Ana", "Lima"])."""
     last_title = -1
     for i, word in enumerate(words[:-1]):
-        if _is_title(word):
+        if _is_title(word) or (word.islower() and i > 0 and word not in _PARTICLE_WORDS):
             last_title = i
     return words[: last_title + 1], words[last_title + 1 :]
 
@@ -145,6 +152,8 @@ class MentionTable:
         self._quoted = quoted or []
         self._body = body
         self._mentions: list[Mention] | None = None
+        self._groups: list[Mention] | None = None
+        self._group_starts: list[int] = []
         self._starts: list[int] = []
 
     @classmethod
@@ -170,17 +179,29 @@ class MentionTable:
         quoted = self._quoted
         quote_starts = [s for s, _ in quoted]
         surnames: dict[str, Mention] = {}
+        mentions = self._mentions if self._mentions is not None else []
+        starts = self._starts
         for lo, hi in self._body if self._body is not None else [(0, len(text))]:
             for match in _RUN.finditer(text, lo, hi):
                 start = match.start()
                 group = match.group()
-                if " " not in group and group.lower() in _STOP_CAPS:
-                    continue  # "The", "But", "He": most runs, dropped cheaply
                 if quoted:
                     k = bisect.bisect_right(quote_starts, start) - 1
                     if k >= 0 and quoted[k][0] <= start < quoted[k][1]:
                         continue
-                for mention in _classify(text, match):
+                if " " not in group and "\t" not in group:
+                    # One word (most runs): a known surname, an institution, or nothing.
+                    word = group.removesuffix("'s").removesuffix("’s").rstrip(".")
+                    known = surnames.get(word)
+                    if known is not None:
+                        found = [Mention(start, known.name, "person", known.gender, known.roles)]
+                    elif word.lower() in ORG_WORDS:
+                        found = [Mention(start, word, "org")]
+                    else:
+                        continue
+                else:
+                    found = _classify(text, match)
+                for mention in found:
                     if mention.kind == "surname":
                         known = surnames.get(mention.name)
                         if known is None:
@@ -188,11 +209,26 @@ class MentionTable:
                         mention = Mention(start, known.name, "person", known.gender, known.roles)
                     elif mention.kind == "person" and " " in mention.name:
                         surnames[mention.name.split()[-1]] = mention
-                    self.add(mention)
+                    # The scan runs in text order, so appending keeps the table sorted.
+                    mentions.append(mention)
+                    starts.append(mention.start)
 
-        for lo, hi in self._body if self._body is not None else [(0, len(text))]:
-            for match in _GROUP.finditer(text, lo, hi):
-                self.add(Mention(match.start(), match.group(), "group"))
+    def groups_before(self, position: int) -> Iterator[Mention]:
+        """Groups named by a plural noun before ``position``, most recent first.
+
+        Scanned on first use only: few articles need them ("They said", "the
+        ministers said").
+        """
+        if self._groups is None:
+            self._groups = [
+                Mention(match.start(), match.group(), "group")
+                for lo, hi in (self._body if self._body is not None else [(0, len(self.text))])
+                for match in _GROUP.finditer(self.text, lo, hi)
+            ]
+            self._group_starts = [m.start for m in self._groups]
+        k = bisect.bisect_left(self._group_starts, position)
+        for i in range(k - 1, max(-1, k - 1 - LOOKBACK), -1):
+            yield self._groups[i]
 
     def add(self, mention: Mention) -> None:
         """Add a mention, keeping the table in text order."""
@@ -202,10 +238,12 @@ class MentionTable:
         mentions.insert(k, mention)
 
     def before(self, position: int) -> Iterator[Mention]:
-        """Mentions that start before ``position``, most recent first."""
+        """Mentions that start before ``position``, most recent first (at most
+        :data:`LOOKBACK` of them: references reach back pages, not books)."""
         mentions = self.mentions
-        for k in range(bisect.bisect_left(self._starts, position) - 1, -1, -1):
-            yield mentions[k]
+        k = bisect.bisect_left(self._starts, position)
+        for i in range(k - 1, max(-1, k - 1 - LOOKBACK), -1):
+            yield mentions[i]
 
 
 def _classify(text: str, match: re.Match[str]) -> list[Mention]:
@@ -290,7 +328,27 @@ def _classify_words(text: str, offset: int, words: list[str], run_end: int) -> M
     if len(name) == 1:
         return Mention(offset, name[0], "surname")
     gender = _gender_of(name[0], titles, tuple(roles))
+    if not gender and run_end >= 0 and _opens_clause(text, offset):
+        gender = _gender_from_pronoun(text, run_end)
     return Mention(offset, " ".join(name), "person", gender, tuple(roles))
+
+
+_NEXT_PRONOUN = re.compile(r"[.!?\n]|\b(he|his|him|she|her|hers)\b|[A-Z][a-z]+[ \t]+[A-Z]")
+
+
+def _opens_clause(text: str, offset: int) -> bool:
+    """Whether a name is the subject of its sentence: at a line or sentence start."""
+    before = text[max(0, offset - 3) : offset].rstrip(" \t")
+    return not before or before[-1] in ".!?\n—–"
+
+
+def _gender_from_pronoun(text: str, position: int) -> str:
+    """Gender from the first personal pronoun after a name in its own sentence, if
+    no other name comes first: "Kadri Lepp, who took over her ministry in May"."""
+    m = _NEXT_PRONOUN.search(text, position, position + 160)
+    if m is None or m.group(1) is None:
+        return ""
+    return "m" if m.group(1) in ("he", "his", "him") else "f"
 
 
 def _head(phrase: str) -> str:
@@ -335,8 +393,25 @@ def resolve_speaker(
     pronoun = PRONOUNS.get(lowered)
     if pronoun is not None:
         return _resolve_pronoun(source_text, pronoun, position, table, speakers)
-    if words and words[0][:1].isupper() and not any(w.lower() in ORG_WORDS for w in words):
-        titles, name = split_title([w for w in words if w.lower() not in DETERMINERS] or words)
+    titled = split_title(words)
+    if (
+        words
+        and titled[0]
+        and len(titled[1]) >= 2
+        and all(w[:1].isupper() for w in titled[1])
+        and not any(w.lower() in ORG_WORDS for w in titled[1])
+    ):
+        # "Police Major Eduardo Ramos", "Rural Party leader Tarmo Kask": the name
+        # after the last title is the person, whatever the title mentions.
+        name = [n.removesuffix("’s").removesuffix("'s") for n in titled[1]]
+        return " ".join(name), True, "person", _gender_of(name[0], titled[0], ())
+    named_words = [w for w in words if w.lower() not in DETERMINERS]
+    if (
+        named_words
+        and named_words[0][:1].isupper()
+        and not any(w.lower() in ORG_WORDS for w in words)
+    ):
+        titles, name = split_title(named_words)
         name = [n.removesuffix("’s").removesuffix("'s") for n in name]
         if len(name) == 1:
             found = _by_surname(name[0], titles, position, table)
@@ -380,6 +455,12 @@ def resolve_speaker(
     return _strip_determiner(source_text), True, kind, gender
 
 
+def _recent(speakers: list[Speaker]) -> Iterator[Speaker]:
+    """Speakers so far, most recent first (at most :data:`LOOKBACK`)."""
+    for i in range(len(speakers) - 1, max(-1, len(speakers) - 1 - LOOKBACK), -1):
+        yield speakers[i]
+
+
 def _known_person(name: str, position: int, table: MentionTable) -> bool:
     return any(m.kind == "person" and m.name == name for m in table.before(position + 1))
 
@@ -413,13 +494,13 @@ def _resolve_pronoun(
             if m.kind == "person" and m.gender == pronoun and " " in m.name:
                 candidates.append((m.start, m.name, pronoun))
                 break
-        for s in reversed(speakers):
+        for s in _recent(speakers):
             if s.kind == "person" and s.gender == pronoun and s.start < position:
                 candidates.append((s.start, s.name, pronoun))
                 break
         # People whose gender is unknown (a first name missing from the table)
         # compete on recency: "Lepp cautioned that ... She said ...".
-        for s in reversed(speakers):
+        for s in _recent(speakers):
             if s.kind == "person" and s.start < position:
                 if not s.gender and " " in s.name:
                     candidates.append((s.start, s.name, ""))
@@ -435,7 +516,7 @@ def _resolve_pronoun(
             return name, True, "person", pronoun
         return written, False, "person", pronoun
     if pronoun == "n":
-        for s in reversed(speakers):
+        for s in _recent(speakers):
             if s.kind == "org" and s.start < position:
                 return s.name, True, "org", ""
         for m in table.before(position):
@@ -445,13 +526,15 @@ def _resolve_pronoun(
     if pronoun == "p":
         # The most recent group that spoke or was named ("the foreign ministers of
         # Chile and Peru"), else the last institution that spoke.
-        groups = [(s.start, s.name) for s in speakers if s.kind == "group" and s.start < position]
-        named = next((m for m in table.before(position) if m.kind == "group"), None)
+        groups = [
+            (s.start, s.name) for s in _recent(speakers) if s.kind == "group" and s.start < position
+        ][:1]
+        named = next(table.groups_before(position), None)
         if named is not None:
             groups.append((named.start, named.name))
         if groups:
             return max(groups)[1], True, "group", ""
-        for s in reversed(speakers):
+        for s in _recent(speakers):
             if s.kind == "org" and s.start < position:
                 return s.name, True, "org", ""
         return written, False, "group", ""
@@ -472,27 +555,41 @@ def _by_role(
             return m.name, True, "person", m.gender
         if m.kind == "org" and head in m.name.lower().split():
             return m.name, True, "org", ""
-        if m.kind == "group" and head in m.name.split() and len(m.name) > len(written):
-            return m.name, True, "group", ""
-    for s in reversed(speakers):
+
+    for s in _recent(speakers):
         if s.start < position and head in s.name.lower().split() and s.name.lower() != phrase:
             return s.name, True, s.kind, s.gender
+    if head.endswith("s"):
+        for g in table.groups_before(position):
+            if head in g.name.lower().split() and len(g.name) > len(written):
+                return g.name, True, "group", ""
     if head in INSTITUTION_NOUNS and len(written.split()) <= 2 and table.text:
         # "the hospital" after "the Middelheim-Zuid hospital" or "the Havenbond union".
-        named = None
-        for named in re.finditer(
-            rf"\b([A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*)*)[ \t]+{re.escape(head)}\b",
-            table.text[: max(0, position)],
-        ):
-            pass
-        if named is not None and named.group(1).lower() not in _STOP_CAPS:
-            return f"{named.group(1)} {head}", True, "org", ""
+        found = list(
+            re.finditer(
+                rf"\b(?:([A-Z][\w’'\-]*(?:[ \t][A-Z][\w’'\-]*)*)|[Tt]he[ \t]+([a-z][\w\-]*))"
+                rf"[ \t]+{re.escape(head)}\b",
+                table.text[max(0, position - LOOKBACK_CHARS) : max(0, position)],
+            )
+        )
+        named = found[-1] if found else None
+        if named is not None:
+            modifier = named.group(1) or named.group(2)
+            if modifier.lower() not in _STOP_CAPS and modifier.lower() not in DETERMINERS:
+                return f"{modifier} {head}", True, "org", ""
     if head in INSTITUTION_NOUNS and len(written.split()) <= 2:
-        # "the company said": the last institution that spoke or was named.
-        for s in reversed(speakers):
-            if s.kind == "org" and s.start < position:
+        # "the company said": the last named institution that spoke or was named,
+        # unless its name says it is another kind ("the British Retail Association").
+        def fits(name: str) -> bool:
+            names = name.lower().split()
+            return name[:1].isupper() and not any(
+                w in INSTITUTION_NOUNS and w != head for w in names
+            )
+
+        for s in _recent(speakers):
+            if s.kind == "org" and s.start < position and fits(s.name):
                 return s.name, True, "org", ""
         for m in table.before(position):
-            if m.kind == "org":
+            if m.kind == "org" and fits(m.name):
                 return m.name, True, "org", ""
     return None
