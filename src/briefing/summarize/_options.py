@@ -25,9 +25,11 @@ DEVICES: tuple[str, ...] = ("auto", "cpu", "cuda", "mps")
 DEFAULT_ABSTRACTIVE_MODEL = "sshleifer/distilbart-cnn-12-6"
 #: Sentences in an extractive summary (``lead-3`` is named after this default).
 DEFAULT_SENTENCES = 3
-#: Padded input tokens per batch on CPU (batch size x longest input in it). On CUDA
-#: the budget is sized from free GPU memory instead (see ``batch_tokens``).
-DEFAULT_BATCH_TOKENS = 16_384
+#: Padded input tokens per batch on CPU (batch size x longest input in it). Small
+#: enough that length-sorted batches carry little padding, which a CPU pays for in
+#: full (measured with benchmarks/bench_summarize_cpu.py: 4,096 beat 2,048 and 16,384).
+#: On CUDA the budget is sized from free GPU memory instead (see ``batch_tokens``).
+DEFAULT_BATCH_TOKENS = 4_096
 #: Most articles per batch on CPU, whatever the token budget allows; on CUDA, 1,024.
 DEFAULT_MAX_BATCH_SIZE = 64
 #: Articles read ahead from the input iterable, sorted by length and batched together;
@@ -62,7 +64,7 @@ class SummarizeOptions:
             ``--num-beams``, ``--length-penalty``, ``--no-repeat-ngram-size``,
             ``--min-new-tokens``, ``--max-new-tokens``.
         batch_tokens: padded input tokens per batch; bigger is faster until memory
-            runs out. ``None`` (default): 16,384 on CPU and MPS; on CUDA, what fits in
+            runs out. ``None`` (default): 4,096 on CPU and MPS; on CUDA, what fits in
             half the free GPU memory given the model's size and beam count (large
             batches are what make a GPU fast here). CLI ``--batch-tokens``.
         max_batch_size: most articles in one batch; ``None``: 64 on CPU/MPS, 1,024 on
