@@ -25,9 +25,12 @@ DEVICES: tuple[str, ...] = ("auto", "cpu", "cuda", "mps")
 DEFAULT_ABSTRACTIVE_MODEL = "sshleifer/distilbart-cnn-12-6"
 #: Sentences in an extractive summary (``lead-3`` is named after this default).
 DEFAULT_SENTENCES = 3
-#: Padded input tokens per encoder batch (batch size x longest input in it).
-DEFAULT_BATCH_TOKENS = 16_384
-#: Upper bound on articles per batch, whatever the token budget allows.
+#: Padded input tokens per batch on CPU (batch size x longest input in it). Small
+#: enough that length-sorted batches carry little padding, which a CPU pays for in
+#: full (measured with benchmarks/bench_summarize_cpu.py: 4,096 beat 2,048 and 16,384).
+#: On CUDA the budget is sized from free GPU memory instead (see ``batch_tokens``).
+DEFAULT_BATCH_TOKENS = 4_096
+#: Most articles per batch on CPU, whatever the token budget allows; on CUDA, 1,024.
 DEFAULT_MAX_BATCH_SIZE = 64
 #: Articles read ahead from the input iterable, sorted by length and batched together;
 #: only this many articles (and their summaries) are held in memory at a time.
@@ -60,9 +63,12 @@ class SummarizeOptions:
             preset (see ``briefing/_data/summarize_presets.json``). CLI
             ``--num-beams``, ``--length-penalty``, ``--no-repeat-ngram-size``,
             ``--min-new-tokens``, ``--max-new-tokens``.
-        batch_tokens: padded input tokens per encoder batch; bigger is faster until
-            memory runs out. CLI ``--batch-tokens``.
-        max_batch_size: most articles in one batch.
+        batch_tokens: padded input tokens per batch; bigger is faster until memory
+            runs out. ``None`` (default): 4,096 on CPU and MPS; on CUDA, what fits in
+            half the free GPU memory given the model's size and beam count (large
+            batches are what make a GPU fast here). CLI ``--batch-tokens``.
+        max_batch_size: most articles in one batch; ``None``: 64 on CPU/MPS, 1,024 on
+            CUDA.
         window: articles read ahead from the input and batched together; bounds
             memory when summarizing a stream of articles.
         max_input_tokens: cap on tokens per chunk; ``None`` uses the model's real
@@ -82,8 +88,8 @@ class SummarizeOptions:
     no_repeat_ngram_size: int | None = None
     min_new_tokens: int | None = None
     max_new_tokens: int | None = None
-    batch_tokens: int = DEFAULT_BATCH_TOKENS
-    max_batch_size: int = DEFAULT_MAX_BATCH_SIZE
+    batch_tokens: int | None = None
+    max_batch_size: int | None = None
     window: int = DEFAULT_WINDOW
     max_input_tokens: int | None = None
 

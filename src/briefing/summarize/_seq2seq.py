@@ -24,7 +24,11 @@ from briefing.errors import ConfigError, ModelError, ModelNotAvailableError
 from briefing.summarize._chunking import chunk_by_tokens
 from briefing.summarize._clean import summary_sentences
 from briefing.summarize._hub import find_checkpoint, hub_cache_dir
-from briefing.summarize._options import SummarizeOptions
+from briefing.summarize._options import (
+    DEFAULT_BATCH_TOKENS,
+    DEFAULT_MAX_BATCH_SIZE,
+    SummarizeOptions,
+)
 from briefing.summarize._presets import GenerationPreset, preset_for
 from briefing.types import Article, Summary
 
@@ -42,6 +46,9 @@ _NO_LIMIT = 1_000_000
 # Summaries of summaries: each round shrinks a long article's text by about
 # input_limit / max_new_tokens, so a few rounds cover any article.
 _MAX_FUSION_ROUNDS = 4
+# On a GPU, batch size is what buys speed: beam search is bound by per-step overhead,
+# not arithmetic, so a step over 1,024 articles costs little more than over 64.
+_CUDA_MAX_BATCH_SIZE = 1024
 
 
 def resolve_device(requested: str) -> str:
@@ -165,6 +172,32 @@ class Seq2SeqBackend:
         self.chunk_tokens = max(
             8, self.input_limit - self.tokenizer.num_special_tokens_to_add() - prefix_tokens
         )
+        self.batch_tokens, self.max_batch_size = self._batch_limits()
+
+    def _batch_limits(self) -> tuple[int, int]:
+        """Padded tokens and articles per batch: the options, or sized for the device."""
+        tokens, articles = self.options.batch_tokens, self.options.max_batch_size
+        if self.device != "cuda":
+            return tokens or DEFAULT_BATCH_TOKENS, articles or DEFAULT_MAX_BATCH_SIZE
+        if tokens is None:
+            # What one input token costs during beam search: the cross-attention keys
+            # and values every beam keeps for every decoder layer, plus encoder
+            # activations. Half the free memory is left for logits and the allocator.
+            config = self.model.config
+            d_model = int(getattr(config, "d_model", 0) or getattr(config, "hidden_size", 1024))
+            layers = int(
+                getattr(config, "decoder_layers", 0)
+                or getattr(config, "num_decoder_layers", 0)
+                or getattr(config, "num_layers", 12)
+            )
+            ffn = int(
+                getattr(config, "encoder_ffn_dim", 0) or getattr(config, "d_ff", 0) or 4 * d_model
+            )
+            width = self._torch.finfo(self.dtype).bits // 8
+            per_token = width * (self.preset.num_beams * layers * 2 * d_model + 4 * d_model + ffn)
+            free, _total = self._torch.cuda.mem_get_info()
+            tokens = max(self.input_limit, int(free * 0.5 / per_token))
+        return tokens, articles or _CUDA_MAX_BATCH_SIZE
 
     def _load_model(self, auto: Any, source: str, *, use_safetensors: bool) -> PreTrainedModel:
         kwargs: dict[str, Any] = {
@@ -322,8 +355,8 @@ class Seq2SeqBackend:
         current: list[_Job] = []
         for job in ordered:
             longest = len(current[0].ids) if current else len(job.ids)
-            fits = (len(current) + 1) * longest <= self.options.batch_tokens
-            if current and (not fits or len(current) >= self.options.max_batch_size):
+            fits = (len(current) + 1) * longest <= self.batch_tokens
+            if current and (not fits or len(current) >= self.max_batch_size):
                 batches.append(current)
                 current = []
             current.append(job)
@@ -353,11 +386,14 @@ class Seq2SeqBackend:
                 global_attention = torch.zeros_like(attention)
                 global_attention[:, 0] = 1
                 extra["global_attention_mask"] = global_attention.to(self.device)
+            if self.device == "cuda":
+                # Pinned host memory lets the copy overlap with the previous batch's work.
+                input_ids, attention = input_ids.pin_memory(), attention.pin_memory()
             try:
                 with torch.inference_mode():
                     generated = self.model.generate(  # type: ignore[operator]
-                        input_ids=input_ids.to(self.device),
-                        attention_mask=attention.to(self.device),
+                        input_ids=input_ids.to(self.device, non_blocking=True),
+                        attention_mask=attention.to(self.device, non_blocking=True),
                         **settings,
                         **extra,
                     )

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Protocol
 
-from briefing.errors import InputError, ModelError
+from briefing.errors import ConfigError, InputError, ModelError
 from briefing.summarize._extractive import extractive_summary, lead_summary
 from briefing.summarize._hub import find_checkpoint
 from briefing.summarize._options import (
@@ -153,7 +153,9 @@ def _auto(options: SummarizeOptions) -> Summarizer:
         files = find_checkpoint(DEFAULT_ABSTRACTIVE_MODEL)
     except ModelError as exc:
         files, reason = None, str(exc)
-    if files is not None and files.safetensors:
+    if files is not None and files.pickle and not options.allow_pickle:
+        reason = f"{DEFAULT_ABSTRACTIVE_MODEL} is cached with pickle weights only"
+    elif files is not None:
         from briefing.summarize._seq2seq import Seq2SeqBackend
 
         try:
@@ -202,8 +204,6 @@ def load_summarizer(model: str = "auto", options: SummarizeOptions | None = None
         >>> summarizer.summarize("One. Two. Three. Four.").text
         'One. Two. Three.'
     """
-    from briefing.errors import ConfigError
-
     options = options or SummarizeOptions()
     if not isinstance(model, str) or not model.strip():
         raise ConfigError(f"model {model!r}: expected auto, extractive, lead-N or a checkpoint")
