@@ -25,7 +25,7 @@ from briefing import (
 )
 from briefing.summarize import DEFAULT_ABSTRACTIVE_MODEL, download_model, find_checkpoint
 from briefing.summarize._chunking import chunk_by_tokens
-from briefing.summarize._clean import clean_summary_text, summary_sentences
+from briefing.summarize._clean import balance_quotes, clean_summary_text, summary_sentences
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SRC = str(REPO_ROOT / "src")
@@ -193,6 +193,34 @@ def test_summary_sentences_drop_a_cut_off_tail_only_after_a_whole_sentence() -> 
     assert summary_sentences("Crews were sent to the") == ("Crews were sent to the",)
     assert summary_sentences("One. Two. Three.", max_sentences=2) == ("One.", "Two.")
     assert summary_sentences("") == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "balanced"),
+    [
+        ("“Nobody voted for this lightly.", "“Nobody voted for this lightly.”"),
+        ("Our members have families,” she said.", "“Our members have families,” she said."),
+        ('"We will fight.', '"We will fight."'),
+        ('We will win," he said.', '"We will win," he said.'),
+        ('He said it was "fine" and left.', 'He said it was "fine" and left.'),
+        ("No quotes here.", "No quotes here."),
+        ("", ""),
+    ],
+)
+def test_balance_quotes(sentence: str, balanced: str) -> None:
+    assert balance_quotes(sentence) == balanced
+
+
+def test_extractive_summary_never_leaves_a_quotation_open() -> None:
+    text = (
+        "Dockworkers began a strike on Monday over plans to automate the port.\n"
+        "“Nobody voted for this strike lightly. Our members have families,” "
+        "said the union leader, Sanne de Wit.\n"
+        "The employers said the machines would replace 1,100 jobs by 2030."
+    )
+    for model in ("extractive", "lead-3"):
+        for sentence in briefing.summarize(text, model=model).sentences:
+            assert sentence.count("“") == sentence.count("”"), sentence
 
 
 def _count_words(texts: object) -> list[int]:

@@ -6,7 +6,7 @@ import re
 
 from briefing.sentences import split_sentences
 
-__all__ = ["clean_summary_text", "summary_sentences"]
+__all__ = ["balance_quotes", "clean_summary_text", "summary_sentences"]
 
 _REPLACEMENTS: tuple[tuple[re.Pattern[str], str], ...] = (
     # PEGASUS writes "<n>" for a line break between summary sentences.
@@ -20,6 +20,30 @@ _REPLACEMENTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\s{2,}"), " "),
 )
 _END = re.compile(r"""[.!?…]["'’”)\]]*$""")
+
+
+def balance_quotes(sentence: str) -> str:
+    """Close or open a quotation that a sentence cut out of a longer quote leaves unbalanced.
+
+    News quotes often run over several sentences, with the closing mark only on the
+    last one. An extractive summary that picks one of those sentences would print a
+    quotation that never closes (or closes without opening); this adds the missing
+    mark, as an editor would.
+
+    Example:
+        >>> balance_quotes("“Nobody voted for this strike lightly.")
+        '“Nobody voted for this strike lightly.”'
+    """
+    opening, closing = sentence.count("“"), sentence.count("”")
+    if opening > closing:
+        return sentence + "”"
+    if closing > opening:
+        return "“" + sentence
+    if sentence.count('"') % 2:
+        first = sentence.index('"')
+        opens = first == 0 or sentence[first - 1].isspace() or sentence[first - 1] in "([—–-"
+        return sentence + '"' if opens else '"' + sentence
+    return sentence
 
 
 def clean_summary_text(text: str) -> str:

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefing.summarize._clean import balance_quotes
 from briefing.types import Article, Sentence, Summary
 
 __all__ = [
@@ -133,7 +134,7 @@ def looks_like_furniture(text: str, *, min_words: int = 4, max_words: int = 80) 
 
 def _make_summary(article: Article, picked: Sequence[Sentence], model: str) -> Summary:
     ordered = sorted(picked, key=lambda sentence: sentence.index)
-    texts = tuple(sentence.text for sentence in ordered)
+    texts = tuple(balance_quotes(sentence.text) for sentence in ordered)
     return Summary(
         text=" ".join(texts),
         sentences=texts,
