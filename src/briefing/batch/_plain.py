@@ -47,7 +47,12 @@ def run_plain(job: Job) -> None:
     )
     in_flight: deque[Future[ChunkResult]] = deque()
     try:
-        job.load_main_summarizer()
+        if job.summarize_in_main:
+            # Start every worker before the model loads: the pool forks on demand,
+            # and a fork after torch has started its threads is asking for trouble.
+            for started in [pool.submit(os.getpid) for _ in range(workers)]:
+                started.result()
+            job.load_main_summarizer()
         for chunk in job.chunks():
             in_flight.append(pool.submit(_work, chunk))
             while len(in_flight) >= workers * _IN_FLIGHT_PER_WORKER:
