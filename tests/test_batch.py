@@ -344,6 +344,14 @@ def test_hub_name_without_network_fails_fast(
         batch(str(tmp_path / "missing" / "file.jsonl"), tmp_path / "out.jsonl")
 
 
+def test_jsonl_with_byte_order_mark_and_blank_lines(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    lines = [json.dumps(row) for row in stories(2)]
+    source.write_bytes(b"\xef\xbb\xbf" + "\n\n".join(lines).encode() + b"\n\n")
+    report = batch(source, tmp_path / "out.jsonl")
+    assert (report.done, report.failed) == (2, 0)
+
+
 def test_empty_input_file_gives_empty_output(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     source.write_text("")
