@@ -30,8 +30,9 @@ def run_plain(job: Job) -> None:
     """Process every chunk of ``job`` with ``job.options.workers`` processes."""
     workers = job.options.workers
     if workers is None:
-        workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-        workers = max(1, workers or 1)
+        # The cores this process may use (a container or taskset can allow fewer).
+        usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
+        workers = max(1, len(usable) if usable else os.cpu_count() or 1)
     if workers == 0:
         _run_here(job)
         return
