@@ -489,3 +489,10 @@ def test_with_briefings_own_parts(tmp_path: Path) -> None:
     assert out["a.txt"]["model"] == "extractive" and out["a.txt"]["summary"]
     assert any(claim["source"] == "Tom Baker" for claim in out["a.txt"]["claims"])
     assert rows(errors_path_for(tmp_path / "out.jsonl"))[0]["id"] == "c.txt"
+
+
+def test_default_workers_use_every_core(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", stories(40))
+    report = batch(source, tmp_path / "out.jsonl", workers=None, chunk_size=3)
+    assert report.done == 40
+    assert [row["id"] for row in rows(tmp_path / "out.jsonl")] == [f"s{n}" for n in range(40)]
