@@ -159,7 +159,13 @@ _batch.register(parser.add_subparsers(dest="command", required=True))
 args = parser.parse_args(["batch", *sys.argv[1:]])
 if {stand_in}:
     sys.path.insert(0, {tests!r})
+    import test_batch_parts
     from test_batch_parts import PROCESSOR
+    try:  # Ray workers cannot import the tests folder: ship the stand-ins by value
+        import ray.cloudpickle
+        ray.cloudpickle.register_pickle_by_value(test_batch_parts)
+    except ImportError:
+        pass
     sys.exit(_batch._run(args, PROCESSOR))
 try:
     from briefing.cli import main
