@@ -344,6 +344,14 @@ def test_hub_name_without_network_fails_fast(
         batch(str(tmp_path / "missing" / "file.jsonl"), tmp_path / "out.jsonl")
 
 
+def test_jsonl_with_byte_order_mark_and_blank_lines(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    lines = [json.dumps(row) for row in stories(2)]
+    source.write_bytes(b"\xef\xbb\xbf" + "\n\n".join(lines).encode() + b"\n\n")
+    report = batch(source, tmp_path / "out.jsonl")
+    assert (report.done, report.failed) == (2, 0)
+
+
 def test_empty_input_file_gives_empty_output(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     source.write_text("")
@@ -481,3 +489,10 @@ def test_with_briefings_own_parts(tmp_path: Path) -> None:
     assert out["a.txt"]["model"] == "extractive" and out["a.txt"]["summary"]
     assert any(claim["source"] == "Tom Baker" for claim in out["a.txt"]["claims"])
     assert rows(errors_path_for(tmp_path / "out.jsonl"))[0]["id"] == "c.txt"
+
+
+def test_default_workers_use_every_core(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", stories(40))
+    report = batch(source, tmp_path / "out.jsonl", workers=None, chunk_size=3)
+    assert report.done == 40
+    assert [row["id"] for row in rows(tmp_path / "out.jsonl")] == [f"s{n}" for n in range(40)]

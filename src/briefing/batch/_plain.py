@@ -30,8 +30,9 @@ def run_plain(job: Job) -> None:
     """Process every chunk of ``job`` with ``job.options.workers`` processes."""
     workers = job.options.workers
     if workers is None:
-        workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-        workers = max(1, workers or 1)
+        # The cores this process may use (a container or taskset can allow fewer).
+        usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
+        workers = max(1, len(usable) if usable else os.cpu_count() or 1)
     if workers == 0:
         _run_here(job)
         return
@@ -47,7 +48,12 @@ def run_plain(job: Job) -> None:
     )
     in_flight: deque[Future[ChunkResult]] = deque()
     try:
-        job.load_main_summarizer()
+        if job.summarize_in_main:
+            # Start every worker before the model loads: the pool forks on demand,
+            # and a fork after torch has started its threads is asking for trouble.
+            for started in [pool.submit(os.getpid) for _ in range(workers)]:
+                started.result()
+            job.load_main_summarizer()
         for chunk in job.chunks():
             in_flight.append(pool.submit(_work, chunk))
             while len(in_flight) >= workers * _IN_FLIGHT_PER_WORKER:

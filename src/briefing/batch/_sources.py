@@ -178,6 +178,8 @@ def _jsonl_records(path: Path, fields: _Fields) -> Iterator[RawRecord]:
                     pass
                 yield RawRecord(number, None, None, False, "line is over the size limit")
                 continue
+            if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+                line = line[3:]  # a UTF-8 byte order mark, as some Windows tools write
             if not line.strip():
                 continue
             yield _jsonl_record(number, line, fields)
