@@ -7,7 +7,6 @@ importing this module loads nothing.
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -154,7 +153,7 @@ def process_chunk(
             errors.append(error_row(item.id, item.record, "parse", error))
             continue
         try:
-            claims = [_claim_dict(claim) for claim in processor.claims(article)]
+            claims = [claim.to_dict() for claim in processor.claims(article)]
         except Exception as error:
             errors.append(error_row(item.id, item.record, "claims", error))
             continue
@@ -205,15 +204,6 @@ def _summarize_one(summarizer: Summarizer, article: Article) -> Summary | BaseEx
         return next(iter(summarizer.summarize_many([article])))
     except Exception as error:
         return error
-
-
-_CLAIM_FIELDS = tuple(field.name for field in dataclasses.fields(Claim))
-
-
-def _claim_dict(claim: Claim) -> dict[str, Any]:
-    # Claim.to_dict() without dataclasses.asdict's recursive deep copy, which cost
-    # more than the rest of the batch runner together; every field is a scalar.
-    return {name: getattr(claim, name) for name in _CLAIM_FIELDS}
 
 
 def _row(
