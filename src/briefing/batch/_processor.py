@@ -1,21 +1,24 @@
 """What a batch job does to each record: parse, extract claims, summarize, serialise.
 
 The parts are parameters of :class:`Processor` so tests (and users) can swap them;
-by default they are briefing's public functions, looked up when first used so that
-importing this module loads nothing.
+by default they are briefing's own reader, claim extractor and summarizers.
 """
 
 from __future__ import annotations
 
-import importlib
+import dataclasses
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, cast
 
+from briefing.article import ReadOptions, parse_article
 from briefing.batch._sources import RawRecord
+from briefing.claims import extract_claims
 from briefing.errors import BriefingError
+from briefing.summarize import SummarizeOptions, load_summarizer
+from briefing.summarize._options import Device
 from briefing.types import Article, Claim, Summary
 
 __all__ = [
@@ -47,36 +50,28 @@ ClaimsFunction = Callable[[Article], Sequence[Claim]]
 LoadSummarizerFunction = Callable[[str, str | None], Summarizer]
 
 
-def _public(name: str) -> Any:
-    # Looked up at call time: the batch layer only calls inward, through the public API.
-    return getattr(importlib.import_module("briefing"), name)
-
-
 @lru_cache(maxsize=4)
-def _read_options(max_bytes: int) -> Any:
-    return _public("ReadOptions")(max_bytes=max_bytes)
+def _read_options(max_bytes: int) -> ReadOptions:
+    return ReadOptions(max_bytes=max_bytes)
 
 
 def parse_with_briefing(content: str | bytes, origin: str, html: bool, max_bytes: int) -> Article:
     """``briefing.parse_article`` with the batch job's size limit."""
-    article: Article = _public("parse_article")(
-        content, origin=origin, html=html, options=_read_options(max_bytes)
-    )
-    return article
+    return parse_article(content, origin=origin, html=html, options=_read_options(max_bytes))
 
 
 def claims_with_briefing(article: Article) -> Sequence[Claim]:
     """``briefing.extract_claims``."""
-    claims: Sequence[Claim] = _public("extract_claims")(article)
-    return claims
+    return extract_claims(article)
 
 
 def load_summarizer_with_briefing(model: str, device: str | None) -> Summarizer:
     """``briefing.load_summarizer``, on ``device`` when one is given, without a bar."""
-    options_type = _public("SummarizeOptions")
-    options = options_type(progress=False, **({"device": device} if device else {}))
-    summarizer: Summarizer = _public("load_summarizer")(model, options=options)
-    return summarizer
+    options = SummarizeOptions(progress=False)
+    if device:
+        # SummarizeOptions checks the value and names the allowed ones if it is wrong.
+        options = dataclasses.replace(options, device=cast(Device, device))
+    return load_summarizer(model, options=options)
 
 
 @dataclass(frozen=True)
