@@ -136,10 +136,8 @@ def test_every_command_has_complete_help(capsys: pytest.CaptureFixture[str]) -> 
     with pytest.raises(SystemExit):
         main(["--help"])
     top = capsys.readouterr().out
-    subcommands = [
-        action
-        for action in build_parser()._subparsers._group_actions  # type: ignore[union-attr]
-    ][0].choices
+    subparsers = build_parser()._subparsers._group_actions[0]  # type: ignore[union-attr]
+    subcommands = subparsers.choices
     for name in subcommands:
         assert name in top
         with pytest.raises(SystemExit) as exit_info:

@@ -248,4 +248,3 @@ def score_claims(
         source_correct=source_correct,
         matches=tuple(pairs),
     )
-

@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     for path, article in iter_articles(args.paths, ReadOptions(max_bytes=args.max_bytes), tally):
         claims = extract_claims(article)
         if args.format == "json":
-            record = {"claims": [claim.to_dict() for claim in claims]}
+            record: dict[str, object] = {"claims": [claim.to_dict() for claim in claims]}
             if several:
                 record = {"origin": article.origin, **record}
             print(json.dumps(record, ensure_ascii=False), flush=True)
