@@ -8,14 +8,14 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from briefing import ConfigError, DataError
+from briefing import Article, ConfigError, DataError, ModelError, ModelNotAvailableError
 from briefing.cli import _eval as eval_cli
 from briefing.evaluation import (
     EvalOptions,
@@ -524,44 +524,47 @@ class _FakeOptions:
 
 
 class _FakeSummarizer:
-    def __init__(self, name: str, options: _FakeOptions) -> None:
+    def __init__(self, name: str, options: object) -> None:
         self.name, self.options, self.revision = name, options, "abc123"
 
-    def summarize_many(self, texts: Sequence[str]) -> list[_FakeSummary]:
-        return [_FakeSummary(t.split(". ")[0] + ".") for t in texts]
+    def summarize_many(self, articles: Iterable[Article]) -> list[_FakeSummary]:
+        return [_FakeSummary(a.text.split(". ")[0] + ".") for a in articles]
 
 
 def test_default_systems_use_load_summarizer(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import briefing
-    from briefing.evaluation import default_systems
+    from briefing.evaluation import _harness, default_systems
 
-    monkeypatch.setattr(briefing, "load_summarizer", _FakeSummarizer, raising=False)
-    monkeypatch.setattr(briefing, "SummarizeOptions", _FakeOptions, raising=False)
+    monkeypatch.setattr(_harness, "load_summarizer", _FakeSummarizer)
     systems, notes = default_systems(EvalOptions(model="org/model", device="cuda"))
     assert [s.name for s in systems] == ["lead-3", "extractive", "org/model"] and notes == []
     assert systems[2].kind == "model"
     assert systems[2].info["revision"] == "abc123"
-    assert systems[2].info["settings"] == {"device": "cuda", "progress": False}
+    settings = systems[2].info["settings"]
+    assert settings["device"] == "cuda" and settings["progress"] is False
     data = load_data(write_jsonl(tmp_path / "d.jsonl", ROWS))
     report = evaluate(data, systems=systems, options=OPTIONS, extract_claims=lambda t: [])
     assert report.config["systems"]["org/model"]["model"] == "org/model"
     assert report.systems[2].cost is not None and report.systems[2].cost.device == "cpu"
 
 
-def test_default_systems_without_the_summarizer_api(monkeypatch: pytest.MonkeyPatch) -> None:
-    import briefing
-    from briefing.evaluation import default_systems
+def test_a_failing_baseline_is_a_note_and_a_missing_model_an_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from briefing.evaluation import _harness, default_systems
 
-    monkeypatch.delattr(briefing, "load_summarizer", raising=False)
+    real = _harness.load_summarizer
+
+    def load(name: str, options: object = None) -> object:
+        if name == "extractive":
+            raise ModelError("extractive: broken on purpose")
+        return real(name, options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_harness, "load_summarizer", load)
     systems, notes = default_systems(EvalOptions())
     assert [s.name for s in systems] == ["lead-3"]
-    assert systems[0].info == {"source": "harness"}
-    assert systems[0].summarize(["One. Two. Three. Four."]) == ["One. Two. Three."]
-    assert notes == [
-        "baseline extractive skipped: summarizer 'extractive' is not available: "
-        "briefing.load_summarizer is missing"
-    ]
-    with pytest.raises(ConfigError, match="org/model"):
+    assert notes == ["baseline extractive skipped: extractive: broken on purpose"]
+    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path))
+    with pytest.raises(ModelNotAvailableError, match="org/model"):
         default_systems(EvalOptions(model="org/model"))

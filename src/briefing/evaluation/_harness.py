@@ -13,7 +13,7 @@ one table.
 from __future__ import annotations
 
 import contextlib
-import importlib
+import dataclasses
 import importlib.metadata
 import platform
 import resource
@@ -21,8 +21,10 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+from briefing.article import parse_article
+from briefing.claims import extract_claims
 from briefing.errors import BriefingError, ConfigError, DataError
 from briefing.evaluation._check import check
 from briefing.evaluation._data import EvalData, EvalRecord, detokenize
@@ -35,7 +37,9 @@ from briefing.evaluation._rouge import (
     bootstrap_interval,
     rouge_per_article,
 )
-from briefing.sentences import split_sentences
+from briefing.summarize import SummarizeOptions, load_summarizer
+from briefing.summarize._options import Device
+from briefing.types import Article, Claim
 
 if TYPE_CHECKING:
     import numpy as np
@@ -275,45 +279,30 @@ class EvalReport:
 # --------------------------------------------------------------------------- systems
 
 
-def _lead_sentences(texts: Sequence[str], n: int = 3) -> list[str]:
-    return [" ".join(s.text for s in split_sentences(t)[:n]) for t in texts]
+def _read(text: str) -> Article:
+    """An evaluation text as briefing reads any input: decoded, furniture removed."""
+    return parse_article(text, origin="<eval>")
 
 
 def _library_system(name: str, device: str, kind: str) -> System:
     """A :class:`System` running :func:`briefing.load_summarizer` for ``name``."""
-    briefing = importlib.import_module("briefing")
-    load = getattr(briefing, "load_summarizer", None)
-    if load is None:
-        if name == "lead-3":
-            # Lead-3 is a definition, not a model: the first three sentences. The
-            # harness can compute it itself until briefing.summarize is available.
-            return System("lead-3", _lead_sentences, "baseline", {"source": "harness"})
-        raise ConfigError(
-            f"summarizer {name!r} is not available: briefing.load_summarizer is missing"
-        )
-    options = None
-    options_cls = getattr(briefing, "SummarizeOptions", None)
-    if options_cls is not None:
-        try:
-            # The harness shows its own progress bar; the summarizer's would fight it.
-            options = options_cls(device=device, progress=False)
-        except TypeError as exc:
-            raise ConfigError(f"--device {device}: SummarizeOptions has no device setting") from exc
-    elif device != "cpu":
-        raise ConfigError(f"--device {device} needs briefing.SummarizeOptions(device=...)")
-    summarizer = load(name, options=options)
-    settings: Any = getattr(summarizer, "options", None)
+    try:
+        # The harness shows its own progress bar; the summarizer's would fight it.
+        options = SummarizeOptions(device=cast(Device, device), progress=False)
+    except BriefingError as exc:
+        raise ConfigError(f"--device {device}: {exc}") from exc
+    summarizer = load_summarizer(name, options=options)
     info: dict[str, Any] = {
         "source": "briefing.load_summarizer",
-        "model": getattr(summarizer, "name", name),
+        "model": summarizer.name,
         "revision": getattr(summarizer, "revision", None),
-        "settings": settings.to_dict() if hasattr(settings, "to_dict") else None,
+        "settings": dataclasses.asdict(options),
     }
 
     def run(texts: Sequence[str]) -> list[str]:
-        return [s.text for s in summarizer.summarize_many(texts)]
+        return [s.text for s in summarizer.summarize_many(_read(t) for t in texts)]
 
-    return System(str(getattr(summarizer, "name", name)), run, kind, info)
+    return System(summarizer.name, run, kind, info)
 
 
 def default_systems(options: EvalOptions) -> tuple[list[System], list[str]]:
@@ -338,11 +327,11 @@ def default_systems(options: EvalOptions) -> tuple[list[System], list[str]]:
     return systems, notes
 
 
-def _default_extractor() -> ExtractClaims | None:
-    extract = getattr(importlib.import_module("briefing"), "extract_claims", None)
-    if extract is None:
-        extract = getattr(importlib.import_module("briefing.claims"), "extract_claims", None)
-    return extract if callable(extract) else None
+def _default_extractor() -> ExtractClaims:
+    def extract(text: str) -> list[Claim]:
+        return extract_claims(_read(text))
+
+    return extract
 
 
 # --------------------------------------------------------------------------- scoring
@@ -548,9 +537,9 @@ def _versions() -> dict[str, str | None]:
         except importlib.metadata.PackageNotFoundError:
             versions[package] = None
     if versions["briefing"] is None:
-        versions["briefing"] = str(
-            getattr(importlib.import_module("briefing"), "__version__", None)
-        )
+        from briefing import __version__
+
+        versions["briefing"] = __version__
     return versions
 
 
@@ -693,10 +682,7 @@ def evaluate(
     gold = [r for r in records if r.claims is not None]
     if options.claims and gold:
         extractor = extract_claims or _default_extractor()
-        if extractor is None:
-            notes.append("claims skipped: briefing.extract_claims is not available")
-        else:
-            claim_result = _claims(gold, extractor, options, data.tokenized)
+        claim_result = _claims(gold, extractor, options, data.tokenized)
 
     config = {
         "options": options.to_dict(),
