@@ -15,7 +15,7 @@ offline, in milliseconds, without a model:
   last two catch summaries stitched from real words in a new, false order.
 * **Splices** — seams inside a summary sentence where one run of copied article
   words ends and the next copied run starts elsewhere in the article. Extractive
-  and half-extractive models make most of their errors at such seams (a subject
+  and half-extractive models make many of their errors at such seams (a subject
   from one sentence glued to the claim of another), so each one costs a little.
 
 Text that was tokenized for research data sets ("his team 's draw", lower-cased
