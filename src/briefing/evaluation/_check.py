@@ -13,6 +13,10 @@ offline, in milliseconds, without a model:
   copied from the article, and, for the worst summary sentence, the share of its
   content words found within one window of two adjacent article sentences. The
   last two catch summaries stitched from real words in a new, false order.
+* **Splices** — seams inside a summary sentence where one run of copied article
+  words ends and the next copied run starts elsewhere in the article. Extractive
+  and half-extractive models make many of their errors at such seams (a subject
+  from one sentence glued to the claim of another), so each one costs a little.
 
 Text that was tokenized for research data sets ("his team 's draw", lower-cased
 names) scores the same as ordinary text: both sides are lower-cased and cut into
@@ -27,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Literal
 
 from briefing.errors import InputError
@@ -36,13 +41,24 @@ from briefing.types import Article
 if TYPE_CHECKING:
     from nltk.stem.porter import PorterStemmer
 
-__all__ = ["DEFAULT_ITEM_PENALTY", "CheckResult", "UnsupportedItem", "check"]
+__all__ = [
+    "DEFAULT_ITEM_PENALTY",
+    "DEFAULT_SPLICE_PENALTY",
+    "CheckResult",
+    "UnsupportedItem",
+    "check",
+]
 
 ItemKind = Literal["number", "date", "name", "quote"]
 
 #: Each unsupported item multiplies the word-support score by this factor: a wrong
 #: number or name is a factual error even when every other word is copied.
 DEFAULT_ITEM_PENALTY = 0.8
+#: Each splice multiplies the score by this factor. A splice is a point inside a
+#: summary sentence where one run of words copied from the article ends and the next
+#: copied run starts somewhere else in the article: the seam where a model glued two
+#: passages together, and where the subject of one meets the claim of another.
+DEFAULT_SPLICE_PENALTY = 0.95
 #: A quotation matches when this share of its words appears as one run in the article.
 QUOTE_MIN_MATCH = 0.9
 #: Quotations shorter than this many words are too common to check ("no", "a lot").
@@ -227,13 +243,16 @@ class CheckResult:
 
     Attributes:
         score: 0 (nothing supported) to 1 (every word and item found in the article);
-            ``support`` times :data:`DEFAULT_ITEM_PENALTY` per unsupported item.
+            ``support`` times :data:`DEFAULT_ITEM_PENALTY` per unsupported item and
+            :data:`DEFAULT_SPLICE_PENALTY` per splice.
         support: mean of the three word-support shares below.
         word_support: share of the summary's content words (stemmed) in the article.
         ngram_support: share of summary words inside a three-word run of the article.
         sentence_support: for the worst summary sentence, the share of its content
             words found within two adjacent article sentences.
         unsupported: the numbers, dates, names and quotations the article lacks.
+        splices: points where a summary sentence jumps from one run of copied
+            article words straight into a run copied from elsewhere.
     """
 
     score: float
@@ -242,6 +261,7 @@ class CheckResult:
     ngram_support: float
     sentence_support: float
     unsupported: tuple[UnsupportedItem, ...]
+    splices: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -251,6 +271,7 @@ class CheckResult:
             "ngram_support": round(self.ngram_support, 4),
             "sentence_support": round(self.sentence_support, 4),
             "unsupported": [item.to_dict() for item in self.unsupported],
+            "splices": self.splices,
         }
 
 
@@ -416,11 +437,69 @@ def _sentence_support(
     return worst
 
 
+#: A summary word pair is matched against at most this many of its places in the
+#: article, so a hostile article of one repeated phrase cannot make a check slow.
+_MAX_RUN_STARTS = 64
+
+
+def _copied_runs(
+    sentence: list[str],
+    article: list[str],
+    article_words: set[str],
+    starts: dict[tuple[str, str], list[int]],
+) -> list[int]:
+    """Cut ``sentence`` into runs copied from ``article``, longest first from the left.
+
+    Args:
+        sentence: the summary sentence's (stemmed) words.
+        article: the article's (stemmed) words.
+        article_words: the same words as a set.
+        starts: where each word pair of the article begins.
+
+    Returns:
+        The length of each piece in order; 0 marks a word the article lacks.
+    """
+    runs: list[int] = []
+    i = 0
+    while i < len(sentence):
+        longest = int(sentence[i] in article_words)
+        pair = (sentence[i], sentence[i + 1]) if i + 1 < len(sentence) else None
+        for j in starts.get(pair, [])[:_MAX_RUN_STARTS] if pair else ():
+            k = 2
+            while (
+                i + k < len(sentence) and j + k < len(article) and sentence[i + k] == article[j + k]
+            ):
+                k += 1
+            longest = max(longest, k)
+        runs.append(longest)
+        i += longest or 1
+    return runs
+
+
+def _splices(summary_sentences: list[list[str]], article_tokens: list[str]) -> int:
+    """Count the seams between two copied runs inside the summary's sentences.
+
+    Words are stemmed so "rise"/"rises" do not open a seam. Runs meeting across a
+    novel word do not count: the novel word is already missing from word support.
+    """
+    article = [_stem(w) for w in article_tokens]
+    starts: dict[tuple[str, str], list[int]] = {}
+    for position, pair in enumerate(pairwise(article)):
+        starts.setdefault(pair, []).append(position)
+    article_words = set(article)
+    seams = 0
+    for sentence in summary_sentences:
+        runs = _copied_runs([_stem(w) for w in sentence], article, article_words, starts)
+        seams += sum(1 for a, b in pairwise(runs) if a and b)
+    return seams
+
+
 def check(
     summary: str,
     article: Article | str,
     *,
     item_penalty: float = DEFAULT_ITEM_PENALTY,
+    splice_penalty: float = DEFAULT_SPLICE_PENALTY,
 ) -> CheckResult:
     """Check how well ``article`` supports ``summary``.
 
@@ -429,12 +508,14 @@ def check(
         article: the source, an :class:`~briefing.Article` or its text.
         item_penalty: factor applied to the score for each unsupported number,
             date, name or quotation (0 < item_penalty <= 1).
+        splice_penalty: factor applied to the score for each splice
+            (0 < splice_penalty <= 1; 1 turns the splice check off).
 
     Returns:
         A :class:`CheckResult`. An empty summary scores 1.0 (it claims nothing).
 
     Raises:
-        InputError: the article is empty, or ``item_penalty`` is out of range.
+        InputError: the article is empty, or a penalty is out of range.
 
     Example:
         >>> result = check("Profits rose 5%.", "Profits rose 5% in March, the firm said.")
@@ -446,6 +527,8 @@ def check(
         raise InputError("check: the article is empty; nothing can support the summary")
     if not 0 < item_penalty <= 1:
         raise InputError(f"check: item_penalty must be in (0, 1], got {item_penalty}")
+    if not 0 < splice_penalty <= 1:
+        raise InputError(f"check: splice_penalty must be in (0, 1], got {splice_penalty}")
     sentence_texts = [s.text for s in split_sentences(summary)]
     summary_tokens = _tokens(summary)
     if not summary_tokens:
@@ -456,12 +539,12 @@ def check(
     word_support = sum(_stem(w) in article_stems for w in content) / len(content)
     ngram_support = _ngram_support(summary_tokens, article_tokens)
     article_sentences = [_tokens(s.text) for s in split_sentences(text)]
-    sentence_support = _sentence_support(
-        [_tokens(s) for s in sentence_texts], [s for s in article_sentences if s]
-    )
+    summary_sentences = [_tokens(s) for s in sentence_texts]
+    sentence_support = _sentence_support(summary_sentences, [s for s in article_sentences if s])
     support = (word_support + ngram_support + sentence_support) / 3
     items = _unsupported_items(sentence_texts, text, article_tokens)
-    score = support * item_penalty ** len(items)
+    splices = _splices(summary_sentences, article_tokens)
+    score = support * item_penalty ** len(items) * splice_penalty**splices
     return CheckResult(
         score=score,
         support=support,
@@ -469,4 +552,5 @@ def check(
         ngram_support=ngram_support,
         sentence_support=sentence_support,
         unsupported=tuple(items),
+        splices=splices,
     )
