@@ -53,6 +53,39 @@ _TRIGGER_WORDS = frozenset(
     [*CUE_FORMS, *HEDGE_ADVERBS, "according", "pointed", "points", "point", "statement"]
 ) | {"communiqué", "understood", "believed", "thought", "rumoured", "rumored"}
 _LOWER_WORD = re.compile(r"[a-zé]+")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzé")
+
+
+_Node = dict[str, "_Node"]
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation of ``words`` shaped as a prefix tree: the regex engine
+    then tries a handful of branches at each position instead of every word."""
+    tree: _Node = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: _Node) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+# The trigger words of ``_has_trigger`` found in one pass over the lowered article,
+# as whole runs of letters (the same words ``_LOWER_WORD`` would cut).
+_TRIGGER = re.compile(
+    "(?<![a-zé])"
+    + _trie(sorted(w for w in _TRIGGER_WORDS if _LOWER_WORD.fullmatch(w)))
+    + "(?![a-zé])"
+)
 _QUOTE_CHARS = re.compile(r"[\"“”„«»‘`]|''|(?:^|\s)'")
 
 
@@ -139,6 +172,37 @@ def _units(
 
 def _has_trigger(piece: str) -> bool:
     return not _TRIGGER_WORDS.isdisjoint(_LOWER_WORD.findall(piece.lower()))
+
+
+class _Triggers:
+    """Where the article's trigger words are, found once, so that asking whether a
+    unit holds one is a binary search instead of a scan of the unit."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        lowered = text.lower()
+        # Lower-casing can change the length ("İ"); offsets then do not line up.
+        self.aligned = len(lowered) == len(text)
+        self.lowered = lowered
+        found = _TRIGGER.finditer(lowered)
+        self.spans = [(m.start(), m.end()) for m in found]
+        self.starts = [start for start, _ in self.spans]
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+    def between(self, lo: int, hi: int) -> bool:
+        """Whether ``_has_trigger(text[lo:hi])``."""
+        lowered = self.lowered
+        if (
+            not self.aligned
+            or (0 < lo < len(lowered) and lowered[lo] in _LETTERS and lowered[lo - 1] in _LETTERS)
+            or (0 < hi < len(lowered) and lowered[hi] in _LETTERS and lowered[hi - 1] in _LETTERS)
+        ):
+            return _has_trigger(self.text[lo:hi])  # a word cut in two by the bounds
+        i = bisect.bisect_left(self.starts, lo)
+        # Spans do not overlap, so the first one starting in range ends first.
+        return i < len(self.spans) and self.spans[i][1] <= hi
 
 
 def _mask(text: str, unit: _Unit) -> str:
@@ -249,7 +313,8 @@ def extract_claims(
     if isinstance(article, str):
         article = Article(article)
     text = article.text
-    if not text or not _has_trigger(text):
+    triggers = _Triggers(text)
+    if not triggers:
         return []
     sentences = splitter(text) if splitter is not None else article.sentences
     units, quotes, body = _units(text, sentences)
@@ -262,7 +327,7 @@ def extract_claims(
             break
         if unit.end - unit.start > MAX_UNIT_CHARS:
             continue  # not a sentence: a run-on block of text or data
-        if not unit.quotes and not _has_trigger(text[unit.start : unit.end]):
+        if not unit.quotes and not triggers.between(unit.start, unit.end):
             continue  # most units: no reporting verb, hedge or quotation
         masked = _mask(text, unit)
         frames = find_frames(text, unit.start, unit.end, masked, unit.quotes)
@@ -299,7 +364,7 @@ def extract_claims(
             claims.append(claim)
             last_claim_unit = u_index
             if opts.nested and claim.kind in ("indirect", "mixed"):
-                for inner in _nested(text, unit, claim, resolver):
+                for inner in _nested(text, unit, claim, resolver, triggers):
                     if (inner.start, inner.end) not in seen:
                         seen.add((inner.start, inner.end))
                         claims.append(inner)
@@ -362,12 +427,14 @@ def _continuation(text: str, unit: _Unit, previous: Claim) -> Claim | None:
     )
 
 
-def _nested(text: str, unit: _Unit, outer: Claim, resolver: _Resolver) -> list[Claim]:
+def _nested(
+    text: str, unit: _Unit, outer: Claim, resolver: _Resolver, triggers: _Triggers
+) -> list[Claim]:
     """Attributions inside reported speech (quotation marks there are read through)."""
     lo, hi = outer.start, outer.end
-    inner_text = text[lo:hi]
-    if not _has_trigger(inner_text):
+    if not triggers.between(lo, hi):
         return []
+    inner_text = text[lo:hi]
     masked = re.sub(r"[\"“”„«»]", " ", inner_text)
     frames = find_frames(text, lo, hi, masked, [])
     claims = []
