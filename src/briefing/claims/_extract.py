@@ -45,8 +45,11 @@ DEFAULT_MAX_CLAIMS = 10_000
 MAX_UNIT_CHARS = 3_000
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-# Body text ends a sentence; headlines, menus and link lists do not.
-_BODY_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
+# Body text ends a sentence; headlines, menus and link lists do not. A paragraph is
+# body text when, less trailing spaces and then closing quotes and brackets, it ends
+# in one of these (a regex anchored at the end would be tried at every position).
+_BODY_END_MARKS = frozenset(".!?…:;")
+_BODY_END_CLOSERS = "\"'”’)]"
 # Words that may start a claim: testing a unit's words against this set is far
 # cheaper than running a regex alternation of them over every sentence.
 _TRIGGER_WORDS = frozenset(
@@ -87,6 +90,24 @@ _TRIGGER = re.compile(
     + "(?![a-zé])"
 )
 _QUOTE_CHARS = re.compile(r"[\"“”„«»‘`]|''|(?:^|\s)'")
+# Any character _QUOTE_CHARS starts from: a plain character set is scanned fast.
+_QUOTE_CHAR = re.compile(r"[\"“”„«»‘`']")
+
+
+def _is_body(paragraph: str) -> bool:
+    return paragraph.rstrip().rstrip(_BODY_END_CLOSERS)[-1:] in _BODY_END_MARKS
+
+
+def _has_quote(text: str, start: int, end: int) -> bool:
+    """Whether ``_QUOTE_CHARS`` matches in ``text[start:end]``."""
+    first = _QUOTE_CHAR.search(text, start, end)
+    if first is None:
+        return False
+    if first.group() != "'":
+        return True
+    # An apostrophe counts only doubled or after a space: the full pattern decides,
+    # from the character before it (the space it may need).
+    return _QUOTE_CHARS.search(text, max(start, first.start() - 1), end) is not None
 
 
 @dataclass(frozen=True)
@@ -131,12 +152,12 @@ def _units(
     starts = [s.start for s in sentences]
     for p_index, para in enumerate(_PARAGRAPH.finditer(text)):
         p_start, p_end = para.start(), para.end()
-        if not _BODY_END.search(para.group()):
+        if not _is_body(para.group()):
             continue
         body.append((p_start, p_end))
         quotes = (
             [(q.start, q.end, q.closed) for q in find_quotes(text, p_start, p_end)]
-            if _QUOTE_CHARS.search(text, p_start, p_end)
+            if _has_quote(text, p_start, p_end)
             else []
         )
         all_quotes.extend((s, e) for s, e, _ in quotes)
