@@ -57,38 +57,6 @@ _TRIGGER_WORDS = frozenset(
 ) | {"communiqué", "understood", "believed", "thought", "rumoured", "rumored"}
 _LOWER_WORD = re.compile(r"[a-zé]+")
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzé")
-
-
-_Node = dict[str, "_Node"]
-
-
-def _trie(words: list[str]) -> str:
-    """A regex alternation of ``words`` shaped as a prefix tree: the regex engine
-    then tries a handful of branches at each position instead of every word."""
-    tree: _Node = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: _Node) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(tree)
-
-
-# The trigger words of ``_has_trigger`` found in one pass over the lowered article,
-# as whole runs of letters (the same words ``_LOWER_WORD`` would cut).
-_TRIGGER = re.compile(
-    "(?<![a-zé])"
-    + _trie(sorted(w for w in _TRIGGER_WORDS if _LOWER_WORD.fullmatch(w)))
-    + "(?![a-zé])"
-)
 _QUOTE_CHARS = re.compile(r"[\"“”„«»‘`]|''|(?:^|\s)'")
 # Any character _QUOTE_CHARS starts from: a plain character set is scanned fast.
 _QUOTE_CHAR = re.compile(r"[\"“”„«»‘`']")
@@ -205,9 +173,22 @@ class _Triggers:
         # Lower-casing can change the length ("İ"); offsets then do not line up.
         self.aligned = len(lowered) == len(text)
         self.lowered = lowered
-        found = _TRIGGER.finditer(lowered)
-        self.spans = [(m.start(), m.end()) for m in found]
-        self.starts = [start for start, _ in self.spans]
+        # The words present come from one findall (C speed); their few places are
+        # then found with str.find, kept where they are whole runs of letters.
+        spans = []
+        size = len(lowered)
+        for word in _TRIGGER_WORDS.intersection(_LOWER_WORD.findall(lowered)):
+            i = lowered.find(word)
+            while i >= 0:
+                j = i + len(word)
+                if (i == 0 or lowered[i - 1] not in _LETTERS) and (
+                    j == size or lowered[j] not in _LETTERS
+                ):
+                    spans.append((i, j))
+                i = lowered.find(word, j)
+        spans.sort()
+        self.spans = spans
+        self.starts = [start for start, _ in spans]
 
     def __bool__(self) -> bool:
         return bool(self.spans)
