@@ -24,7 +24,7 @@ point back into the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -91,10 +91,11 @@ def _last_whitespace(text: str, lo: int, hi: int) -> int:
     return found - lo if found > lo else 0
 
 
-def _slices(text: str) -> Iterator[tuple[int, int]]:
+def _slices(text: str, candidates: list[re.Match[str]]) -> Iterator[tuple[int, int]]:
     """Punkt's ``_slices_from_text`` with ``_match_potential_end_contexts`` folded
     in: the context of a candidate is the word before it, the mark, and what
-    follows; of overlapping candidates ("!!!") only the last is decided."""
+    follows; of overlapping candidates ("!!!") only the last is decided.
+    ``candidates`` are the matches of Punkt's period context pattern in ``text``."""
     last_break = 0
     prev_start, prev_stop = 0, 0
     previous: re.Match[str] | None = None
@@ -105,7 +106,7 @@ def _slices(text: str) -> Iterator[tuple[int, int]]:
     # Spaces and tabs are found with rfind; rarer whitespace needs the full scan.
     rare_space = _OTHER_SPACE.search(text) is not None
     tab = "\t" in text
-    matches: list[re.Match[str] | None] = [*_patterns()[0].finditer(text), None]
+    matches: list[re.Match[str] | None] = [*candidates, None]
     word_start = 0
     for match in matches:
         if match is not None:
@@ -175,14 +176,20 @@ def _realigned(text: str, slices: Iterator[tuple[int, int]]) -> Iterator[tuple[i
 
 
 def _spans(text: str, fast: bool) -> Iterator[tuple[int, int]]:
+    candidates = _patterns()[0].finditer
     for paragraph in _PARAGRAPH.finditer(text):
         base = paragraph.start()
         piece = paragraph.group()
-        if fast and not _HAS_END_MARK.search(piece):
-            # No candidate boundary (a headline, a byline): Punkt keeps it whole.
-            yield base, base + len(piece.rstrip())
-            continue
-        spans = _realigned(piece, _slices(piece)) if fast else _tokenizer().span_tokenize(piece)
+        if not fast:
+            spans: Iterable[tuple[int, int]] = _tokenizer().span_tokenize(piece)
+        else:
+            found = [*candidates(piece)] if _HAS_END_MARK.search(piece) else []
+            if not found:
+                # No candidate boundary (a headline, or one sentence whose final mark
+                # ends the paragraph): Punkt keeps the paragraph whole.
+                yield base, base + len(piece.rstrip())
+                continue
+            spans = _realigned(piece, _slices(piece, found))
         for start, end in spans:
             yield base + start, base + end
 
