@@ -101,7 +101,7 @@ class ClaimOptions:
             raise ConfigError(f"max_claims must be >= 0, got {self.max_claims}")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     start: int
     end: int
@@ -131,6 +131,12 @@ def _units(
         all_quotes.extend((s, e) for s, e, _ in quotes)
         lo = bisect.bisect_left(starts, p_start)
         hi = bisect.bisect_left(starts, p_end)
+        if not quotes:
+            # Nothing to join sentences: each is its own unit (most paragraphs).
+            units.extend(
+                _Unit(s.start, min(s.end, p_end), s.index, p_index, []) for s in sentences[lo:hi]
+            )
+            continue
         current: _Unit | None = None
         for sentence in sentences[lo:hi]:
             s_start, s_end = sentence.start, min(sentence.end, p_end)
