@@ -57,6 +57,10 @@ _TRIGGER_WORDS = frozenset(
 ) | {"communiqué", "understood", "believed", "thought", "rumoured", "rumored"}
 _LOWER_WORD = re.compile(r"[a-zé]+")
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzé")
+# The runs of letters long enough to be a trigger word; skipping the shorter ones
+# ("a", "of", "he") saves building a quarter of the strings. A run too short here
+# fails at its first letter and at every later one, so no run is cut in two.
+_LONG_LOWER_WORD = re.compile(f"[a-zé]{{{min(map(len, _TRIGGER_WORDS))},}}")
 _QUOTE_CHARS = re.compile(r"[\"“”„«»‘`]|''|(?:^|\s)'")
 # Any character _QUOTE_CHARS starts from: a plain character set is scanned fast.
 _QUOTE_CHAR = re.compile(r"[\"“”„«»‘`']")
@@ -183,7 +187,7 @@ class _Triggers:
         # then found with str.find, kept where they are whole runs of letters.
         spans = []
         size = len(lowered)
-        for word in _TRIGGER_WORDS.intersection(_LOWER_WORD.findall(lowered)):
+        for word in _TRIGGER_WORDS.intersection(_LONG_LOWER_WORD.findall(lowered)):
             i = lowered.find(word)
             while i >= 0:
                 j = i + len(word)
