@@ -24,7 +24,7 @@ point back into the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -91,30 +91,41 @@ def _last_whitespace(text: str, lo: int, hi: int) -> int:
     return found - lo if found > lo else 0
 
 
-def _slices(text: str) -> Iterator[tuple[int, int]]:
+def _slices(text: str, candidates: list[re.Match[str]]) -> Iterator[tuple[int, int]]:
     """Punkt's ``_slices_from_text`` with ``_match_potential_end_contexts`` folded
     in: the context of a candidate is the word before it, the mark, and what
-    follows; of overlapping candidates ("!!!") only the last is decided."""
+    follows; of overlapping candidates ("!!!") only the last is decided.
+    ``candidates`` are the matches of Punkt's period context pattern in ``text``."""
     last_break = 0
     prev_start, prev_stop = 0, 0
     previous: re.Match[str] | None = None
     abbreviations = _abbreviations()
     plain_word = _PLAIN_WORD.fullmatch
     has_end_mark = _HAS_END_MARK.search
-    matches: list[re.Match[str] | None] = [*_patterns()[0].finditer(text), None]
+    rfind = text.rfind
+    # Spaces and tabs are found with rfind; rarer whitespace needs the full scan.
+    rare_space = _OTHER_SPACE.search(text) is not None
+    tab = "\t" in text
+    matches: list[re.Match[str] | None] = [*candidates, None]
     word_start = 0
     for match in matches:
         if match is not None:
-            offset = _last_whitespace(text, prev_stop, match.start())
+            m_start = match.start()
+            if rare_space:
+                offset = _last_whitespace(text, prev_stop, m_start)
+            else:
+                found = rfind(" ", prev_stop + 1, m_start)
+                if tab:
+                    found = max(found, rfind("\t", prev_stop + 1, m_start))
+                offset = found - prev_stop if found > prev_stop else 0
             word_start = prev_stop + offset + 1 if offset else prev_start
             if previous is None or prev_stop > word_start:
                 previous = match
-                prev_start, prev_stop = word_start, match.start()
+                prev_start, prev_stop = word_start, m_start
                 continue
         if previous is None:
             break
         word = text[prev_start:prev_stop]
-        mark = previous.group()
         after = previous.group("after_tok")
         if not word:
             # A mark standing alone (tokenized text: "Sunday . The") is its own
@@ -124,14 +135,14 @@ def _slices(text: str) -> Iterator[tuple[int, int]]:
             # A plain word: '?' and '!' always break; '.' breaks unless the word is
             # a known abbreviation (with no orthographic context learned, Punkt's
             # second pass never turns an abbreviation into a break).
-            is_break = mark != "." or word.lower() not in abbreviations
+            is_break = text[prev_stop] != "." or word.lower() not in abbreviations
         else:
+            mark = previous.group()
             is_break = bool(_tokenizer().text_contains_sentbreak(word + mark + after))
         if is_break:
             yield last_break, previous.end()
-            last_break = (
-                previous.start("next_tok") if previous.group("next_tok") else previous.end()
-            )
+            next_start = previous.start("next_tok")
+            last_break = next_start if next_start >= 0 else previous.end()
         if match is None:
             break
         previous = match
@@ -165,24 +176,36 @@ def _realigned(text: str, slices: Iterator[tuple[int, int]]) -> Iterator[tuple[i
 
 
 def _spans(text: str, fast: bool) -> Iterator[tuple[int, int]]:
+    candidates = _patterns()[0].finditer
     for paragraph in _PARAGRAPH.finditer(text):
         base = paragraph.start()
         piece = paragraph.group()
-        spans = _realigned(piece, _slices(piece)) if fast else _tokenizer().span_tokenize(piece)
+        if not fast:
+            spans: Iterable[tuple[int, int]] = _tokenizer().span_tokenize(piece)
+        else:
+            found = [*candidates(piece)] if _HAS_END_MARK.search(piece) else []
+            if not found:
+                # No candidate boundary (a headline, or one sentence whose final mark
+                # ends the paragraph): Punkt keeps the paragraph whole.
+                yield base, base + len(piece.rstrip())
+                continue
+            spans = _realigned(piece, _slices(piece, found))
         for start, end in spans:
             yield base + start, base + end
 
 
 def _split(text: str, fast: bool) -> list[Sentence]:
     sentences: list[Sentence] = []
+    append = sentences.append
     for start, end in _spans(text, fast):
         piece = text[start:end]
         stripped = piece.strip()
         if not stripped:
             continue
-        start += len(piece) - len(piece.lstrip())
-        end = start + len(stripped)
-        sentences.append(Sentence(len(sentences), start, end, stripped))
+        if len(stripped) != len(piece):
+            start += len(piece) - len(piece.lstrip())
+            end = start + len(stripped)
+        append(Sentence(len(sentences), start, end, stripped))
     return sentences
 
 

@@ -45,15 +45,41 @@ DEFAULT_MAX_CLAIMS = 10_000
 MAX_UNIT_CHARS = 3_000
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-# Body text ends a sentence; headlines, menus and link lists do not.
-_BODY_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
+# Body text ends a sentence; headlines, menus and link lists do not. A paragraph is
+# body text when, less trailing spaces and then closing quotes and brackets, it ends
+# in one of these (a regex anchored at the end would be tried at every position).
+_BODY_END_MARKS = frozenset(".!?…:;")
+_BODY_END_CLOSERS = "\"'”’)]"
 # Words that may start a claim: testing a unit's words against this set is far
 # cheaper than running a regex alternation of them over every sentence.
 _TRIGGER_WORDS = frozenset(
     [*CUE_FORMS, *HEDGE_ADVERBS, "according", "pointed", "points", "point", "statement"]
 ) | {"communiqué", "understood", "believed", "thought", "rumoured", "rumored"}
 _LOWER_WORD = re.compile(r"[a-zé]+")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzé")
+# The runs of letters long enough to be a trigger word; skipping the shorter ones
+# ("a", "of", "he") saves building a quarter of the strings. A run too short here
+# fails at its first letter and at every later one, so no run is cut in two.
+_LONG_LOWER_WORD = re.compile(f"[a-zé]{{{min(map(len, _TRIGGER_WORDS))},}}")
 _QUOTE_CHARS = re.compile(r"[\"“”„«»‘`]|''|(?:^|\s)'")
+# Any character _QUOTE_CHARS starts from: a plain character set is scanned fast.
+_QUOTE_CHAR = re.compile(r"[\"“”„«»‘`']")
+
+
+def _is_body(paragraph: str) -> bool:
+    return paragraph.rstrip().rstrip(_BODY_END_CLOSERS)[-1:] in _BODY_END_MARKS
+
+
+def _has_quote(text: str, start: int, end: int) -> bool:
+    """Whether ``_QUOTE_CHARS`` matches in ``text[start:end]``."""
+    first = _QUOTE_CHAR.search(text, start, end)
+    if first is None:
+        return False
+    if first.group() != "'":
+        return True
+    # An apostrophe counts only doubled or after a space: the full pattern decides,
+    # from the character before it (the space it may need).
+    return _QUOTE_CHARS.search(text, max(start, first.start() - 1), end) is not None
 
 
 @dataclass(frozen=True)
@@ -79,7 +105,7 @@ class ClaimOptions:
             raise ConfigError(f"max_claims must be >= 0, got {self.max_claims}")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     start: int
     end: int
@@ -98,17 +124,23 @@ def _units(
     starts = [s.start for s in sentences]
     for p_index, para in enumerate(_PARAGRAPH.finditer(text)):
         p_start, p_end = para.start(), para.end()
-        if not _BODY_END.search(para.group()):
+        if not _is_body(para.group()):
             continue
         body.append((p_start, p_end))
         quotes = (
             [(q.start, q.end, q.closed) for q in find_quotes(text, p_start, p_end)]
-            if _QUOTE_CHARS.search(text, p_start, p_end)
+            if _has_quote(text, p_start, p_end)
             else []
         )
         all_quotes.extend((s, e) for s, e, _ in quotes)
         lo = bisect.bisect_left(starts, p_start)
         hi = bisect.bisect_left(starts, p_end)
+        if not quotes:
+            # Nothing to join sentences: each is its own unit (most paragraphs).
+            units.extend(
+                _Unit(s.start, min(s.end, p_end), s.index, p_index, []) for s in sentences[lo:hi]
+            )
+            continue
         current: _Unit | None = None
         for sentence in sentences[lo:hi]:
             s_start, s_end = sentence.start, min(sentence.end, p_end)
@@ -139,6 +171,50 @@ def _units(
 
 def _has_trigger(piece: str) -> bool:
     return not _TRIGGER_WORDS.isdisjoint(_LOWER_WORD.findall(piece.lower()))
+
+
+class _Triggers:
+    """Where the article's trigger words are, found once, so that asking whether a
+    unit holds one is a binary search instead of a scan of the unit."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        lowered = text.lower()
+        # Lower-casing can change the length ("İ"); offsets then do not line up.
+        self.aligned = len(lowered) == len(text)
+        self.lowered = lowered
+        # The words present come from one findall (C speed); their few places are
+        # then found with str.find, kept where they are whole runs of letters.
+        spans = []
+        size = len(lowered)
+        for word in _TRIGGER_WORDS.intersection(_LONG_LOWER_WORD.findall(lowered)):
+            i = lowered.find(word)
+            while i >= 0:
+                j = i + len(word)
+                if (i == 0 or lowered[i - 1] not in _LETTERS) and (
+                    j == size or lowered[j] not in _LETTERS
+                ):
+                    spans.append((i, j))
+                i = lowered.find(word, j)
+        spans.sort()
+        self.spans = spans
+        self.starts = [start for start, _ in spans]
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+    def between(self, lo: int, hi: int) -> bool:
+        """Whether ``_has_trigger(text[lo:hi])``."""
+        lowered = self.lowered
+        if (
+            not self.aligned
+            or (0 < lo < len(lowered) and lowered[lo] in _LETTERS and lowered[lo - 1] in _LETTERS)
+            or (0 < hi < len(lowered) and lowered[hi] in _LETTERS and lowered[hi - 1] in _LETTERS)
+        ):
+            return _has_trigger(self.text[lo:hi])  # a word cut in two by the bounds
+        i = bisect.bisect_left(self.starts, lo)
+        # Spans do not overlap, so the first one starting in range ends first.
+        return i < len(self.spans) and self.spans[i][1] <= hi
 
 
 def _mask(text: str, unit: _Unit) -> str:
@@ -249,7 +325,8 @@ def extract_claims(
     if isinstance(article, str):
         article = Article(article)
     text = article.text
-    if not text or not _has_trigger(text):
+    triggers = _Triggers(text)
+    if not triggers:
         return []
     sentences = splitter(text) if splitter is not None else article.sentences
     units, quotes, body = _units(text, sentences)
@@ -262,7 +339,7 @@ def extract_claims(
             break
         if unit.end - unit.start > MAX_UNIT_CHARS:
             continue  # not a sentence: a run-on block of text or data
-        if not unit.quotes and not _has_trigger(text[unit.start : unit.end]):
+        if not unit.quotes and not triggers.between(unit.start, unit.end):
             continue  # most units: no reporting verb, hedge or quotation
         masked = _mask(text, unit)
         frames = find_frames(text, unit.start, unit.end, masked, unit.quotes)
@@ -299,7 +376,7 @@ def extract_claims(
             claims.append(claim)
             last_claim_unit = u_index
             if opts.nested and claim.kind in ("indirect", "mixed"):
-                for inner in _nested(text, unit, claim, resolver):
+                for inner in _nested(text, unit, claim, resolver, triggers):
                     if (inner.start, inner.end) not in seen:
                         seen.add((inner.start, inner.end))
                         claims.append(inner)
@@ -362,12 +439,14 @@ def _continuation(text: str, unit: _Unit, previous: Claim) -> Claim | None:
     )
 
 
-def _nested(text: str, unit: _Unit, outer: Claim, resolver: _Resolver) -> list[Claim]:
+def _nested(
+    text: str, unit: _Unit, outer: Claim, resolver: _Resolver, triggers: _Triggers
+) -> list[Claim]:
     """Attributions inside reported speech (quotation marks there are read through)."""
     lo, hi = outer.start, outer.end
-    inner_text = text[lo:hi]
-    if not _has_trigger(inner_text):
+    if not triggers.between(lo, hi):
         return []
+    inner_text = text[lo:hi]
     masked = re.sub(r"[\"“”„«»]", " ", inner_text)
     frames = find_frames(text, lo, hi, masked, [])
     claims = []
