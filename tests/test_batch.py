@@ -470,9 +470,6 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
 
 
 def test_with_briefings_own_parts(tmp_path: Path) -> None:
-    # Runs once parse_article, extract_claims and load_summarizer are merged.
-    if not all(hasattr(briefing, name) for name in ("parse_article", "extract_claims")):
-        pytest.skip("briefing.parse_article / extract_claims are not available yet")
     folder = tmp_path / "stories"
     folder.mkdir()
     (folder / "a.txt").write_text(story(1), encoding="utf-8")
