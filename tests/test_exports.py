@@ -48,3 +48,20 @@ def test_errors_share_one_base() -> None:
     for name in ("ConfigError", "DataError", "InputError", "ModelError", "ModelNotAvailableError"):
         assert issubclass(getattr(briefing, name), briefing.BriefingError)
     assert issubclass(briefing.ModelNotAvailableError, briefing.ModelError)
+
+
+def test_sentence_splitting_does_not_drag_in_scipy() -> None:
+    # nltk's __init__ imports scipy.stats when scipy is installed (1-2 s of start-up
+    # that Punkt never uses); briefing hides it while importing Punkt, and only then.
+    code = (
+        "import sys, briefing; briefing.split_sentences('Dr. Lee spoke. Mr. Ode left.'); "
+        "print('scipy' in sys.modules); import scipy.stats; print('ok')"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=subprocess_env(),
+    )
+    assert out.stdout.split() == ["False", "ok"]

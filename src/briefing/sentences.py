@@ -23,10 +23,13 @@ point back into the text.
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from briefing.types import Sentence
@@ -50,13 +53,32 @@ def load_abbreviations() -> frozenset[str]:
     )
 
 
+def _import_punkt() -> ModuleType:
+    """Import ``nltk.tokenize.punkt`` without the second nltk spends on scipy.
+
+    ``import nltk`` runs nltk's ``__init__``, which imports ``nltk.metrics`` and, when
+    scipy is installed, ``scipy.stats`` (1-2 s here; Punkt never uses it). Hiding
+    scipy while nltk imports keeps ``briefing claims`` quick to start. nltk treats
+    scipy as optional, so the one effect is that nltk's own Fisher-exact
+    association measure, if someone calls it in this process, reports it needs scipy.
+    A process that has already imported scipy is left alone.
+    """
+    if "scipy" in sys.modules or "nltk" in sys.modules:
+        return importlib.import_module("nltk.tokenize.punkt")
+    sys.modules["scipy"] = None  # type: ignore[assignment]
+    try:
+        return importlib.import_module("nltk.tokenize.punkt")
+    finally:
+        del sys.modules["scipy"]
+
+
 @lru_cache(maxsize=1)
 def _tokenizer() -> PunktSentenceTokenizer:
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    parameters = PunktParameters()
+    punkt = _import_punkt()
+    parameters = punkt.PunktParameters()
     parameters.abbrev_types = set(load_abbreviations())
-    return PunktSentenceTokenizer(parameters)
+    tokenizer: PunktSentenceTokenizer = punkt.PunktSentenceTokenizer(parameters)
+    return tokenizer
 
 
 @lru_cache(maxsize=1)
