@@ -157,6 +157,7 @@ _NOT_PARTICIPLE = words(
     funding housing training spending ruling hearing briefing landing standing
     during painting setting"""
 )
+_POSSESSIVES = words("his her their its")
 _SUBORDINATORS = words(
     """as while when after before during outside inside at in on to from with
     who which whose where adding noting citing his her their its despite amid
@@ -742,6 +743,23 @@ def _subject_left(toks: list[_Tok], j: int) -> tuple[int, int] | None:
     k = _np_left(toks, j)
     if k is None:
         return None
+    # A restrictive relative clause: "the parties that backed Villalba said",
+    # "residents who live near the plant said": the noun before it speaks.
+    rel = k
+    while rel > 0 and k - rel < 8 and toks[rel].low not in ("that", "who"):
+        if not toks[rel - 1].is_word or toks[rel - 1].low in CUE_FORMS:
+            break
+        rel -= 1
+    if (
+        0 < rel < j
+        and toks[rel].low in ("that", "who")
+        and toks[rel - 1].is_word
+        and toks[rel - 1].low not in BOUNDARY_WORDS
+        and toks[rel - 1].low not in CUE_FORMS
+    ):
+        head = _np_left(toks, rel - 1)
+        if head is not None:
+            return head, rel - 1
     # A reduced relative clause: "A developer accused of defrauding buyers told".
     for m in range(k, j + 1):
         t = toks[m]
@@ -792,6 +810,11 @@ def _trailing_ok(tail: str, *, verbs: bool = True) -> bool:
         return True
     if len(words) > 14:
         return False
+    if first in _POSSESSIVES and any(
+        w.lower() in CLAUSE_MARKERS or (w.lower() in CUE_FORMS and not w.endswith("ing"))
+        for w in words[1:]
+    ):
+        return False  # a clause ("her client would appeal"), not "his voice breaking"
     return first in _SUBORDINATORS or (
         verbs and first not in _NOT_PARTICIPLE and first.endswith(("ed", "ing"))
     )
