@@ -74,3 +74,29 @@ def test_said_that_is_not_a_relative_clause() -> None:
 def test_empty_and_hostile_input() -> None:
     assert extract_claims("") == []
     assert extract_claims("that who that who said said") == []
+
+
+_LEAD = "The council said the vote was final. "
+
+
+def test_colon_introduced_quote_after_an_appositive() -> None:
+    text = _LEAD + (
+        'Councilor David Marsh, who voted against it, put it bluntly: "You are changing '
+        'the city with one vote."'
+    )
+    claim = extract_claims(text)[1]
+    assert (claim.source, claim.cue, claim.kind) == ("David Marsh", "put it bluntly", "direct")
+    assert claim.content == "You are changing the city with one vote"
+
+
+def test_colon_after_a_thing_is_not_a_claim() -> None:
+    for tail in ('The sign read: "Closed until further notice."', 'Three words: "Never again."'):
+        assert len(extract_claims(_LEAD + tail)) == 1
+
+
+def test_modal_verb_is_not_a_postposed_attribution() -> None:
+    text = (
+        "According to a study commissioned by the city, the new rules could add as many "
+        "as 3,400 homes over the next decade."
+    )
+    assert [c.cue for c in extract_claims(text)] == ["According to"]

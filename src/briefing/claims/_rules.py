@@ -157,6 +157,8 @@ _NOT_PARTICIPLE = words(
     funding housing training spending ruling hearing briefing landing standing
     during painting setting"""
 )
+# "..., the new rules could add ...": a possibility, never a postposed attribution.
+_MODALS = words("could might may can should")
 _POSSESSIVES = words("his her their its")
 _SUBORDINATORS = words(
     """as while when after before during outside inside at in on to from with
@@ -401,7 +403,11 @@ def find_frames(
     """
     found = _TRIGGER_WORDS.intersection(_LOWER_WORD.findall(masked.lower()))
     if not found:
-        return []  # nothing outside the quotations can frame a claim
+        # Nothing outside the quotations can frame a claim, except a colon
+        # before a closing quotation: 'Marsh put it bluntly: "..."'.
+        colon = _COLON_QUOTE.match(masked) if ":" in masked else None
+        frame = _colon_frame(start, masked, quotes, colon) if colon else None
+        return [frame] if frame is not None else []
     if found <= _NOUNY_OR_STATEMENT and "that" not in masked and "statement" not in found:
         return []  # "the state", "police reports": nouns unless "that" follows
     # Tokens are only read up to a little past the last cue (speakers after a verb
@@ -464,6 +470,55 @@ def find_frames(
     return frames
 
 
+# A speaker, a short verb phrase, a colon and a quotation that ends the sentence.
+_COLON_QUOTE = re.compile(r"(?P<pre>[^:;\ue000]{3,240}?)[ \t]*:[ \t]*\ue000+[.!?]?[ \t]*$")
+_COLON_SUBJECT_PRONOUNS = words("he she they we")
+
+
+def _colon_frame(
+    base: int,
+    masked: str,
+    quotes: list[tuple[int, int, bool]],
+    colon: re.Match[str],
+) -> Frame | None:
+    """'Councilor David Marsh, who voted against it, put it bluntly: "..."': the
+    sentence's subject speaks, the words before the colon are the cue."""
+    pre = colon.group("pre")
+    toks = _tokens(pre)
+    k = 0
+    while k < len(toks) and (toks[k].low in _LEADING_ADVERBS or toks[k].low in ("but", "and")):
+        k += 1
+    if k >= len(toks):
+        return None
+    first = toks[k]
+    end: int | None
+    if first.low in _COLON_SUBJECT_PRONOUNS:
+        end = k + 1
+    elif first.is_cap and first.low not in DETERMINERS and first.low not in _PREPOSITIONS:
+        end = _np_right(toks, k)
+    else:
+        return None  # "the sign read:", "the plan has two parts:"
+    if end is None:
+        return None
+    rest = toks[end - 1].end
+    if pre[rest:].lstrip().startswith(","):
+        m = re.match(r"[ \t]*,[^,]{1,120},", pre[rest:])
+        if m is None:
+            return None
+        rest += m.end()  # "Marsh, who voted against it, put it bluntly:"
+    verb_words = re.findall(r"[\w'’\-]+", pre[rest:])
+    if not 1 <= len(verb_words) <= 5 or not verb_words[0].islower():
+        return None
+    if verb_words[0] in DETERMINERS or verb_words[0] in _PREPOSITIONS:
+        return None
+    got = _content_frame(masked, base, colon.end("pre") + 1, len(masked), quotes)
+    if got is None or got[1] != "direct":
+        return None
+    cue_lo = rest + len(pre[rest:]) - len(pre[rest:].lstrip())
+    subject = (base + first.start, base + toks[end - 1].end)
+    return Frame(pre[cue_lo:].rstrip(), base + cue_lo, subject, got[0], "direct")
+
+
 def _frame_for_cue(
     text: str,
     base: int,
@@ -483,6 +538,7 @@ def _frame_for_cue(
     # Walk left over auxiliaries and adverbs: "has also said".
     j = i - 1
     aux = False
+    modal = False
     while (
         j >= 0
         and not toks[j].is_cap
@@ -493,6 +549,7 @@ def _frame_for_cue(
         if toks[j].low in _PASSIVE_AUX and tok.low != "says":
             return None  # passive: "is said to", "was told"; hedges handle these
         aux = aux or toks[j].low in ("has", "have", "had")
+        modal = modal or toks[j].low in _MODALS
         j -= 1
     if tok.low in _NEEDS_AUX and not aux:
         return None  # "a written statement", "the data shown"
@@ -548,7 +605,8 @@ def _frame_for_cue(
     rest = _skip_recipient_and_adverbials(masked, cue_stop, verb)
     tail = masked[rest:]
     postposed = (
-        pre >= 0
+        not modal
+        and pre >= 0
         and (toks[pre].text in (",", "—", "–", ":") or toks[pre].is_quote)
         and (_after_frame_ok(tail) or _trailing_ok(tail))
     )
