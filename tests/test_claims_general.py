@@ -100,3 +100,18 @@ def test_modal_verb_is_not_a_postposed_attribution() -> None:
         "as 3,400 homes over the next decade."
     )
     assert [c.cue for c in extract_claims(text)] == ["According to"]
+
+
+def test_data_that_show_after_the_content() -> None:
+    text = "Crime fell by 4% last year, official figures show."
+    assert _triples(text) == [("official figures", "show", "Crime fell by 4% last year")]
+
+
+def test_sentence_ending_in_a_noun_is_not_a_frame() -> None:
+    text = "Lawmakers asked for an un-redacted copy of the agency's investigative report."
+    assert extract_claims(text) == []
+
+
+def test_quoted_object_of_a_that_only_verb_is_not_a_claim() -> None:
+    text = 'Judge Amanda Firth said the company had shown "a cavalier disregard" for the river.'
+    assert [c.cue for c in extract_claims(text)] == ["said"]

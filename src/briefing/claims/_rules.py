@@ -328,7 +328,9 @@ def _content_ok(masked: str, start: int, end: int, verb: str, had_that: bool) ->
     if not words:
         return False
     if words[0][0] == MASK:
-        return True
+        # '"...," she said' is content; "had shown “a cavalier disregard” for the
+        # river" quotes a noun phrase that is the object of a that-only verb.
+        return had_that or verb not in THAT_ONLY or len(words) == 1
     first = words[0].lower()
     if had_that:
         return len(words) >= 2
@@ -409,7 +411,16 @@ def find_frames(
         frame = _colon_frame(start, masked, quotes, colon) if colon else None
         return [frame] if frame is not None else []
     if found <= _NOUNY_OR_STATEMENT and "that" not in masked and "statement" not in found:
-        return []  # "the state", "police reports": nouns unless "that" follows
+        # "the state", "police reports": nouns unless "that" follows, or unless the
+        # word ends the sentence after the content ("..., official figures show.").
+        # A base form needs a plural subject: "figures show", not "investigative report".
+        ending = _LOWER_WORD.findall(masked.lower()[-60:])
+        if not (
+            len(ending) >= 2
+            and ending[-1] in found
+            and (ending[-1].endswith("s") or ending[-2].endswith("s") or ending[-2] == "data")
+        ):
+            return []
     # Tokens are only read up to a little past the last cue (speakers after a verb
     # are short; content is read from the masked text), so the rest is not split.
     lowered = masked.lower()
@@ -826,6 +837,7 @@ def _subject_left(toks: list[_Tok], j: int) -> tuple[int, int] | None:
             and not t.is_cap
             and t.low not in _NOT_PARTICIPLE
             and (t.low.endswith("ed") or t.low.endswith("ing"))
+            and not _is_ly_adverb(toks[m - 1].low)  # "newly released data" is one phrase
         ):
             head = _np_left(toks, m - 1)
             if head is not None and m - 1 >= 0 and toks[m - 1].is_word:
