@@ -115,3 +115,19 @@ def test_sentence_ending_in_a_noun_is_not_a_frame() -> None:
 def test_quoted_object_of_a_that_only_verb_is_not_a_claim() -> None:
     text = 'Judge Amanda Firth said the company had shown "a cavalier disregard" for the river.'
     assert [c.cue for c in extract_claims(text)] == ["said"]
+
+
+def test_calls_something_a_quoted_label() -> None:
+    text = _LEAD + 'Peter Kiprono, who runs the region, calls the cooperative "a good neighbour."'
+    claim = extract_claims(text)[1]
+    assert (claim.source, claim.cue, claim.kind) == ("Peter Kiprono", "calls", "mixed")
+    assert claim.content.startswith('the cooperative "a good neighbour')
+
+
+def test_calling_someone_is_not_always_a_claim() -> None:
+    for tail in (
+        'She called the police and said "help me" twice.',
+        'The village is called "Little Lisbon."',
+        'Voters feared what she calls a "war of words."',
+    ):
+        assert len(extract_claims(_LEAD + tail)) == 1, tail

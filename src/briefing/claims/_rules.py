@@ -403,6 +403,17 @@ def find_frames(
     Returns:
         Frames in text order; empty when the unit attributes nothing.
     """
+    frames = _frames_for_cues(text, start, masked, quotes)
+    naming = _NAMING.search(masked) if MASK in masked else None
+    named = _naming_frame(start, masked, naming) if naming is not None else None
+    if named is not None and all(f.cue_start != named.cue_start for f in frames):
+        frames = sorted([*frames, named], key=lambda f: f.cue_start)
+    return frames
+
+
+def _frames_for_cues(
+    text: str, start: int, masked: str, quotes: list[tuple[int, int, bool]]
+) -> list[Frame]:
     found = _TRIGGER_WORDS.intersection(_LOWER_WORD.findall(masked.lower()))
     if not found:
         # Nothing outside the quotations can frame a claim, except a colon
@@ -479,6 +490,42 @@ def find_frames(
             if frame is not None:
                 frames.append(frame)
     return frames
+
+
+# Naming something in quotation marks: 'Kiprono calls the cooperative "a good
+# neighbour"', 'the minister described the report as "misleading"'.
+_NAMING = re.compile(
+    r"(?<![\w\ue000])(?P<cue>calls|called|describes|described)[ \t]+"
+    r"(?P<obj>(?:(?!for\b|on\b|off\b|in\b|up\b|to\b|out\b)[\w’'\-]+[ \t]+){1,6}?)"
+    r"(?:as[ \t]+)?\ue000+"
+)
+
+
+def _naming_frame(base: int, masked: str, naming: re.Match[str]) -> Frame | None:
+    """The speaker before "calls"/"described" and the object with its quoted label."""
+    obj = naming.group("obj").lower().split()
+    if any(w in BOUNDARY_WORDS or w in CUE_FORMS for w in obj):
+        return None  # "called the police and said ..."
+    toks = _tokens(masked[: naming.start("cue")])
+    j = len(toks) - 1
+    while j >= 0 and not toks[j].is_cap and (toks[j].low in ADVERBS or _is_ly_adverb(toks[j].low)):
+        j -= 1
+    if j >= 0 and toks[j].low in _PASSIVE_AUX | {"to"}:
+        return None  # "is called", "was described as", "want to call"
+    got = _subject_left(toks, j)
+    if got is None or not _plausible_subject(toks, *got, toks[j]):
+        return None
+    k, last = got
+    if k > 0 and toks[k - 1].low in ("what", "which", "that"):
+        return None  # "what she calls a “war of words”": the reporter's phrase
+    lo = naming.start("obj")
+    tail = _TRAILING.search(masked, naming.end())
+    hi = tail.start() if tail else len(masked)
+    if re.search(r"[\w]", masked[naming.end() : hi]):
+        return None  # the label is not the end of the sentence
+    subject = (base + toks[k].start, base + toks[last].end)
+    cue = naming.group("cue")
+    return Frame(cue, base + naming.start("cue"), subject, ((base + lo, base + hi),), "mixed")
 
 
 # A speaker, a short verb phrase, a colon and a quotation that ends the sentence.
