@@ -131,3 +131,16 @@ def test_calling_someone_is_not_always_a_claim() -> None:
         'Voters feared what she calls a "war of words."',
     ):
         assert len(extract_claims(_LEAD + tail)) == 1, tail
+
+
+def test_sentence_adverb_after_the_cue_is_not_content() -> None:
+    for text in (
+        "She said, however, that the plan would go ahead.",
+        "She said, however, the plan would go ahead.",
+    ):
+        assert _triples(text)[0][2] == "the plan would go ahead", text
+
+
+def test_named_recipient_before_a_bare_clause() -> None:
+    text = "The mayor later told the BBC the plan was dead."
+    assert _triples(text) == [("mayor", "told", "the plan was dead")]

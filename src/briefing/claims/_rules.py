@@ -72,7 +72,8 @@ _ADVERBIAL = re.compile(
         at\ the\ time|on\ (?:Twitter|X|Facebook|Instagram|Telegram|social\ media|
         television|TV|radio|air)|in\ (?:court|parliament|Parliament|Congress|person|
         writing|public|private|response|reply|return|part)|by\ (?:phone|telephone|
-        email|e-mail|video\ link)|in\ a\ nutshell|once\ again|this\ time)\b
+        email|e-mail|video\ link)|in\ a\ nutshell|once\ again|this\ time|however|
+        though|nevertheless|nonetheless|meanwhile|instead|for\ (?:her|his|its|their)\ part)\b
     | (?:in|at|during|via|through|after|before|from|with|on)[ \t]+
         (?:a|an|the|his|her|its|their|our|this|that|[A-Z][\w.'’]*)[ \t]+
         (?:[\w'’\-]+[ \t]+){{0,4}}?(?:{_DOCS})s?(?:[ \t]+(?:{_DOCS})s?)*\b
@@ -93,7 +94,8 @@ _RECIPIENT = re.compile(
     shareholders|supporters|staff|employees|workers|residents|parents|students|
     delegates|members|colleagues|officials|police|investigators|jurors|the\ jury|
     (?:the|a|an|his|her|its|their|our)(?:[ \t]+(?!(?:that|at|on|in|of|for|during|before|
-      after|outside|inside|with|to|by|from|he|she|they|it|we|was|were|had|would|will)\b)
+      after|outside|inside|with|to|by|from|he|she|they|it|we|was|were|had|would|will|
+      the|a|an|his|her|its|their)\b)
       [\w'’\-]+){1,3}|
     [A-Z][\w'’.\-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.\-]*){0,4})\b""",
     re.VERBOSE,
