@@ -144,3 +144,19 @@ def test_sentence_adverb_after_the_cue_is_not_content() -> None:
 def test_named_recipient_before_a_bare_clause() -> None:
     text = "The mayor later told the BBC the plan was dead."
     assert _triples(text) == [("mayor", "told", "the plan was dead")]
+
+
+def test_participle_after_a_role_or_pronoun_subject() -> None:
+    lead = "Ana Lima, the minister, spoke on Monday. "
+    for opener in ("The minister", "She"):
+        claims = extract_claims(
+            lead + f"{opener} criticised the plan, saying it would hurt farmers."
+        )
+        assert [(c.source, c.cue, c.content) for c in claims] == [
+            ("Ana Lima", "saying", "it would hurt farmers")
+        ]
+
+
+def test_participle_after_a_thing_is_not_a_claim() -> None:
+    text = "The new rules took effect on Monday, saying nothing about rents."
+    assert extract_claims(text) == []

@@ -30,6 +30,7 @@ from briefing.claims._lexicon import (
     CUE_FORMS,
     DETERMINERS,
     HEDGE_ADVERBS,
+    INSTITUTION_NOUNS,
     PASSIVE_HEDGE_VERBS,
     RECIPIENT_VERBS,
     SAY_LIKE,
@@ -158,6 +159,12 @@ _NOT_PARTICIPLE = words(
     nothing something anything everything being during sibling darling wedding
     funding housing training spending ruling hearing briefing landing standing
     during painting setting"""
+)
+# Plural nouns for people who speak as one: "The officials rejected it, saying ...".
+_SPEAKING_GROUPS = words(
+    """officials ministers lawmakers researchers scientists doctors experts analysts
+    residents workers protesters activists investigators prosecutors lawyers judges
+    police officers authorities organisers organizers campaigners critics leaders"""
 )
 # "..., the new rules could add ...": a possibility, never a postposed attribution.
 _MODALS = words("could might may can should")
@@ -774,7 +781,16 @@ def _sentence_subject(toks: list[_Tok], base: int, before: int) -> tuple[int, in
     for m in range(min(before, 12)):
         if toks[m].text in ("—", "–", "-"):
             k = m + 1  # after a dateline
+    if k < before and toks[k].low in ("he", "she", "they") and toks[k].is_cap:
+        return base + toks[k].start, base + toks[k].end  # "She criticised X, saying"
     if k < before and toks[k].low == "the":
+        # "The minister criticised the plan, saying ...": a role or an institution.
+        for end in range(k + 2, min(k + 4, before + 1)):
+            head = toks[end - 1].low
+            if not toks[end - 1].is_word or toks[end - 1].is_cap:
+                break
+            if head in TITLES or head in INSTITUTION_NOUNS or head in _SPEAKING_GROUPS:
+                return base + toks[k].start, base + toks[end - 1].end
         k += 1
     end = k
     while end < before and (toks[end].is_cap or toks[end].text in (".", "&", "-")):
