@@ -130,7 +130,8 @@ def test_calling_someone_is_not_always_a_claim() -> None:
         'The village is called "Little Lisbon."',
         'Voters feared what she calls a "war of words."',
     ):
-        assert len(extract_claims(_LEAD + tail)) == 1, tail
+        cues = [c.cue for c in extract_claims(_LEAD + tail)]
+        assert "called" not in cues and "calls" not in cues, tail
 
 
 def test_sentence_adverb_after_the_cue_is_not_content() -> None:
