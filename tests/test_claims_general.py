@@ -161,3 +161,9 @@ def test_participle_after_a_role_or_pronoun_subject() -> None:
 def test_participle_after_a_thing_is_not_a_claim() -> None:
     text = "The new rules took effect on Monday, saying nothing about rents."
     assert extract_claims(text) == []
+
+
+def test_colon_quote_after_a_role_subject() -> None:
+    claims = extract_claims(_LEAD + 'The mayor was blunt: "We cannot afford this."')
+    assert [(c.source, c.content) for c in claims[1:]] == [("mayor", "We cannot afford this")]
+    assert len(extract_claims(_LEAD + 'The plan was simple: "Build more."')) == 1

@@ -542,6 +542,10 @@ _COLON_QUOTE = re.compile(r"(?P<pre>[^:;\ue000]{3,240}?)[ \t]*:[ \t]*\ue000+[.!?
 _COLON_SUBJECT_PRONOUNS = words("he she they we")
 
 
+def _speaking_noun(word: str) -> bool:
+    return word in TITLES or word in INSTITUTION_NOUNS or word in _SPEAKING_GROUPS
+
+
 def _colon_frame(
     base: int,
     masked: str,
@@ -563,6 +567,8 @@ def _colon_frame(
         end = k + 1
     elif first.is_cap and first.low not in DETERMINERS and first.low not in _PREPOSITIONS:
         end = _np_right(toks, k)
+    elif first.low == "the" and k + 1 < len(toks) and _speaking_noun(toks[k + 1].low):
+        end = k + 2  # "The mayor was blunt:"
     else:
         return None  # "the sign read:", "the plan has two parts:"
     if end is None:
@@ -789,7 +795,7 @@ def _sentence_subject(toks: list[_Tok], base: int, before: int) -> tuple[int, in
             head = toks[end - 1].low
             if not toks[end - 1].is_word or toks[end - 1].is_cap:
                 break
-            if head in TITLES or head in INSTITUTION_NOUNS or head in _SPEAKING_GROUPS:
+            if _speaking_noun(head):
                 return base + toks[k].start, base + toks[end - 1].end
         k += 1
     end = k
