@@ -167,3 +167,14 @@ def test_colon_quote_after_a_role_subject() -> None:
     claims = extract_claims(_LEAD + 'The mayor was blunt: "We cannot afford this."')
     assert [(c.source, c.content) for c in claims[1:]] == [("mayor", "We cannot afford this")]
     assert len(extract_claims(_LEAD + 'The plan was simple: "Build more."')) == 1
+
+
+def test_quoted_as_saying() -> None:
+    claims = extract_claims(_LEAD + "Lima was quoted as saying the plan had failed.")[1:]
+    assert [(c.source, c.content) for c in claims] == [("Lima", "the plan had failed")]
+    assert extract_claims(_LEAD + "Lima was quoted in full.")[1:] == []
+
+
+def test_attribution_inside_a_short_clause() -> None:
+    claims = extract_claims("The plan, Lima said, had failed.")
+    assert [(c.source, c.content) for c in claims] == [("Lima", "The plan had failed")]

@@ -469,6 +469,14 @@ def _frames_for_cues(
                 used_until = max(used_until, frame.content[-1][1] - start)
             i += 1
             continue
+        if low == "saying" and i >= 3 and toks[i - 1].low == "as" and toks[i - 2].low == "quoted":
+            # "Lima was quoted as saying ...": the subject of "was quoted" speaks.
+            frame = _quoted_as_frame(text, start, masked, toks, i, quotes)
+            if frame is not None:
+                frames.append(frame)
+                used_until = max(used_until, frame.content[-1][1] - start)
+            i += 1
+            continue
         if verb is None or low.endswith("ing") or (tok.is_cap and low != "says"):
             if low == "according" and i + 1 < n and toks[i + 1].low == "to":
                 frame = _according(text, start, masked, toks, i, quotes, used_until)
@@ -540,6 +548,36 @@ def _naming_frame(base: int, masked: str, naming: re.Match[str]) -> Frame | None
 # A speaker, a short verb phrase, a colon and a quotation that ends the sentence.
 _COLON_QUOTE = re.compile(r"(?P<pre>[^:;\ue000]{3,240}?)[ \t]*:[ \t]*\ue000+[.!?]?[ \t]*$")
 _COLON_SUBJECT_PRONOUNS = words("he she they we")
+
+
+def _quoted_as_frame(
+    text: str,
+    base: int,
+    masked: str,
+    toks: list[_Tok],
+    i: int,
+    quotes: list[tuple[int, int, bool]],
+) -> Frame | None:
+    j = i - 3
+    while j >= 0 and (toks[j].low in ADVERBS or toks[j].low in _PASSIVE_AUX):
+        j -= 1
+    if j == i - 3:
+        return None  # no "was"/"is" before "quoted"
+    got = _subject_left(toks, j)
+    if got is None or not _plausible_subject(toks, *got, toks[i]):
+        return None
+    k, last = got
+    rest = _skip_adverbials(masked, toks[i].end)
+    that = _THAT.match(masked, rest)
+    content_lo = that.end() if that else rest
+    if not _content_ok(masked, content_lo, len(masked), "say", that is not None):
+        return None
+    content = _content_frame(masked, base, content_lo, len(masked), quotes)
+    if content is None:
+        return None
+    cue = text[base + toks[i - 2].start : base + toks[i].end]
+    subject = (base + toks[k].start, base + toks[last].end)
+    return Frame(cue, base + toks[i - 2].start, subject, content[0], content[1])
 
 
 def _speaking_noun(word: str) -> bool:
@@ -983,7 +1021,7 @@ def _continued_content(masked: str, base: int, rest: int) -> tuple[int, int] | N
     if m is None or MASK in masked[rest:]:
         return None
     words = re.findall(r"[\w'’\-]+", masked[m.end() :])
-    if len(words) < 3 or not any(w.lower() in CLAUSE_MARKERS for w in words):
+    if len(words) < 2 or not any(w.lower() in CLAUSE_MARKERS for w in words):
         return None
     tail = _TRAILING.search(masked, m.end())
     hi = tail.start() if tail else len(masked)
