@@ -178,3 +178,8 @@ def test_quoted_as_saying() -> None:
 def test_attribution_inside_a_short_clause() -> None:
     claims = extract_claims("The plan, Lima said, had failed.")
     assert [(c.source, c.content) for c in claims] == [("Lima", "The plan had failed")]
+
+
+def test_sentence_initial_common_noun_phrase_is_a_group() -> None:
+    claims = extract_claims("Lawyers for the families said the ruling was a victory.")
+    assert [c.source for c in claims] == ["Lawyers for the families"]

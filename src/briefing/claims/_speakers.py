@@ -417,9 +417,16 @@ def resolve_speaker(
     named_words = [
         w for w in words if w.lower() not in DETERMINERS and w not in _NAMESAKE_ADJECTIVES
     ]
+    # "Lawyers for the families" is capitalised only because it opens a sentence.
+    common_phrase = (
+        len(named_words) > 1
+        and all(w[:1].islower() for w in named_words[1:])
+        and not _is_title(named_words[0])
+    )
     if (
         named_words
         and named_words[0][:1].isupper()
+        and not common_phrase
         and not any(w.lower() in ORG_WORDS for w in words)
     ):
         titles, name = split_title(named_words)
