@@ -239,7 +239,8 @@ ORG_WORDS = words(
     systems holdings motors pharma pharmaceuticals technologies technology partners
     capital media industries industry logistics airport port railways railway rail
     insurance bancorp securities group's consortium observatory laboratory labs
-    institute's alliance movement front"""
+    institute's alliance movement front freight shipping tribunal inspectorate
+    watchdog mission"""
 )
 
 # A compact table of common first names (international, as wire copy names them).

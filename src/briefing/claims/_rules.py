@@ -30,6 +30,7 @@ from briefing.claims._lexicon import (
     CUE_FORMS,
     DETERMINERS,
     HEDGE_ADVERBS,
+    INSTITUTION_NOUNS,
     PASSIVE_HEDGE_VERBS,
     RECIPIENT_VERBS,
     SAY_LIKE,
@@ -72,7 +73,8 @@ _ADVERBIAL = re.compile(
         at\ the\ time|on\ (?:Twitter|X|Facebook|Instagram|Telegram|social\ media|
         television|TV|radio|air)|in\ (?:court|parliament|Parliament|Congress|person|
         writing|public|private|response|reply|return|part)|by\ (?:phone|telephone|
-        email|e-mail|video\ link)|in\ a\ nutshell|once\ again|this\ time)\b
+        email|e-mail|video\ link)|in\ a\ nutshell|once\ again|this\ time|however|
+        though|nevertheless|nonetheless|meanwhile|instead|for\ (?:her|his|its|their)\ part)\b
     | (?:in|at|during|via|through|after|before|from|with|on)[ \t]+
         (?:a|an|the|his|her|its|their|our|this|that|[A-Z][\w.'’]*)[ \t]+
         (?:[\w'’\-]+[ \t]+){{0,4}}?(?:{_DOCS})s?(?:[ \t]+(?:{_DOCS})s?)*\b
@@ -93,7 +95,8 @@ _RECIPIENT = re.compile(
     shareholders|supporters|staff|employees|workers|residents|parents|students|
     delegates|members|colleagues|officials|police|investigators|jurors|the\ jury|
     (?:the|a|an|his|her|its|their|our)(?:[ \t]+(?!(?:that|at|on|in|of|for|during|before|
-      after|outside|inside|with|to|by|from|he|she|they|it|we|was|were|had|would|will)\b)
+      after|outside|inside|with|to|by|from|he|she|they|it|we|was|were|had|would|will|
+      the|a|an|his|her|its|their)\b)
       [\w'’\-]+){1,3}|
     [A-Z][\w'’.\-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.\-]*){0,4})\b""",
     re.VERBOSE,
@@ -157,6 +160,15 @@ _NOT_PARTICIPLE = words(
     funding housing training spending ruling hearing briefing landing standing
     during painting setting"""
 )
+# Plural nouns for people who speak as one: "The officials rejected it, saying ...".
+_SPEAKING_GROUPS = words(
+    """officials ministers lawmakers researchers scientists doctors experts analysts
+    residents workers protesters activists investigators prosecutors lawyers judges
+    police officers authorities organisers organizers campaigners critics leaders"""
+)
+# "..., the new rules could add ...": a possibility, never a postposed attribution.
+_MODALS = words("could might may can should")
+_POSSESSIVES = words("his her their its")
 _SUBORDINATORS = words(
     """as while when after before during outside inside at in on to from with
     who which whose where adding noting citing his her their its despite amid
@@ -325,7 +337,9 @@ def _content_ok(masked: str, start: int, end: int, verb: str, had_that: bool) ->
     if not words:
         return False
     if words[0][0] == MASK:
-        return True
+        # '"...," she said' is content; "had shown “a cavalier disregard” for the
+        # river" quotes a noun phrase that is the object of a that-only verb.
+        return had_that or verb not in THAT_ONLY or len(words) == 1
     first = words[0].lower()
     if had_that:
         return len(words) >= 2
@@ -398,11 +412,35 @@ def find_frames(
     Returns:
         Frames in text order; empty when the unit attributes nothing.
     """
+    frames = _frames_for_cues(text, start, masked, quotes)
+    naming = _NAMING.search(masked) if MASK in masked else None
+    named = _naming_frame(start, masked, naming) if naming is not None else None
+    if named is not None and all(f.cue_start != named.cue_start for f in frames):
+        frames = sorted([*frames, named], key=lambda f: f.cue_start)
+    return frames
+
+
+def _frames_for_cues(
+    text: str, start: int, masked: str, quotes: list[tuple[int, int, bool]]
+) -> list[Frame]:
     found = _TRIGGER_WORDS.intersection(_LOWER_WORD.findall(masked.lower()))
     if not found:
-        return []  # nothing outside the quotations can frame a claim
+        # Nothing outside the quotations can frame a claim, except a colon
+        # before a closing quotation: 'Marsh put it bluntly: "..."'.
+        colon = _COLON_QUOTE.match(masked) if ":" in masked else None
+        frame = _colon_frame(start, masked, quotes, colon) if colon else None
+        return [frame] if frame is not None else []
     if found <= _NOUNY_OR_STATEMENT and "that" not in masked and "statement" not in found:
-        return []  # "the state", "police reports": nouns unless "that" follows
+        # "the state", "police reports": nouns unless "that" follows, or unless the
+        # word ends the sentence after the content ("..., official figures show.").
+        # A base form needs a plural subject: "figures show", not "investigative report".
+        ending = _LOWER_WORD.findall(masked.lower()[-60:])
+        if not (
+            len(ending) >= 2
+            and ending[-1] in found
+            and (ending[-1].endswith("s") or ending[-2].endswith("s") or ending[-2] == "data")
+        ):
+            return []
     # Tokens are only read up to a little past the last cue (speakers after a verb
     # are short; content is read from the masked text), so the rest is not split.
     lowered = masked.lower()
@@ -426,6 +464,14 @@ def find_frames(
             frame = _participle_frame(
                 text, start, masked, toks, i, verb, quotes, frames[-1].subject if frames else None
             )
+            if frame is not None:
+                frames.append(frame)
+                used_until = max(used_until, frame.content[-1][1] - start)
+            i += 1
+            continue
+        if low == "saying" and i >= 3 and toks[i - 1].low == "as" and toks[i - 2].low == "quoted":
+            # "Lima was quoted as saying ...": the subject of "was quoted" speaks.
+            frame = _quoted_as_frame(text, start, masked, toks, i, quotes)
             if frame is not None:
                 frames.append(frame)
                 used_until = max(used_until, frame.content[-1][1] - start)
@@ -463,6 +509,127 @@ def find_frames(
     return frames
 
 
+# Naming something in quotation marks: 'Kiprono calls the cooperative "a good
+# neighbour"', 'the minister described the report as "misleading"'.
+_NAMING = re.compile(
+    r"(?<![\w\ue000])(?P<cue>calls|called|describes|described)[ \t]+"
+    r"(?P<obj>(?:(?!for\b|on\b|off\b|in\b|up\b|to\b|out\b)[\w’'\-]+[ \t]+){1,6}?)"
+    r"(?:as[ \t]+)?\ue000+"
+)
+
+
+def _naming_frame(base: int, masked: str, naming: re.Match[str]) -> Frame | None:
+    """The speaker before "calls"/"described" and the object with its quoted label."""
+    obj = naming.group("obj").lower().split()
+    if any(w in BOUNDARY_WORDS or w in CUE_FORMS for w in obj):
+        return None  # "called the police and said ..."
+    toks = _tokens(masked[: naming.start("cue")])
+    j = len(toks) - 1
+    while j >= 0 and not toks[j].is_cap and (toks[j].low in ADVERBS or _is_ly_adverb(toks[j].low)):
+        j -= 1
+    if j >= 0 and toks[j].low in _PASSIVE_AUX | {"to"}:
+        return None  # "is called", "was described as", "want to call"
+    got = _subject_left(toks, j)
+    if got is None or not _plausible_subject(toks, *got, toks[j]):
+        return None
+    k, last = got
+    if k > 0 and toks[k - 1].low in ("what", "which", "that"):
+        return None  # "what she calls a “war of words”": the reporter's phrase
+    lo = naming.start("obj")
+    tail = _TRAILING.search(masked, naming.end())
+    hi = tail.start() if tail else len(masked)
+    if re.search(r"[\w]", masked[naming.end() : hi]):
+        return None  # the label is not the end of the sentence
+    subject = (base + toks[k].start, base + toks[last].end)
+    cue = naming.group("cue")
+    return Frame(cue, base + naming.start("cue"), subject, ((base + lo, base + hi),), "mixed")
+
+
+# A speaker, a short verb phrase, a colon and a quotation that ends the sentence.
+_COLON_QUOTE = re.compile(r"(?P<pre>[^:;\ue000]{3,240}?)[ \t]*:[ \t]*\ue000+[.!?]?[ \t]*$")
+_COLON_SUBJECT_PRONOUNS = words("he she they we")
+
+
+def _quoted_as_frame(
+    text: str,
+    base: int,
+    masked: str,
+    toks: list[_Tok],
+    i: int,
+    quotes: list[tuple[int, int, bool]],
+) -> Frame | None:
+    j = i - 3
+    while j >= 0 and (toks[j].low in ADVERBS or toks[j].low in _PASSIVE_AUX):
+        j -= 1
+    if j == i - 3:
+        return None  # no "was"/"is" before "quoted"
+    got = _subject_left(toks, j)
+    if got is None or not _plausible_subject(toks, *got, toks[i]):
+        return None
+    k, last = got
+    rest = _skip_adverbials(masked, toks[i].end)
+    that = _THAT.match(masked, rest)
+    content_lo = that.end() if that else rest
+    if not _content_ok(masked, content_lo, len(masked), "say", that is not None):
+        return None
+    content = _content_frame(masked, base, content_lo, len(masked), quotes)
+    if content is None:
+        return None
+    cue = text[base + toks[i - 2].start : base + toks[i].end]
+    subject = (base + toks[k].start, base + toks[last].end)
+    return Frame(cue, base + toks[i - 2].start, subject, content[0], content[1])
+
+
+def _speaking_noun(word: str) -> bool:
+    return word in TITLES or word in INSTITUTION_NOUNS or word in _SPEAKING_GROUPS
+
+
+def _colon_frame(
+    base: int,
+    masked: str,
+    quotes: list[tuple[int, int, bool]],
+    colon: re.Match[str],
+) -> Frame | None:
+    """'Councilor David Marsh, who voted against it, put it bluntly: "..."': the
+    sentence's subject speaks, the words before the colon are the cue."""
+    pre = colon.group("pre")
+    toks = _tokens(pre)
+    k = 0
+    while k < len(toks) and (toks[k].low in _LEADING_ADVERBS or toks[k].low in ("but", "and")):
+        k += 1
+    if k >= len(toks):
+        return None
+    first = toks[k]
+    end: int | None
+    if first.low in _COLON_SUBJECT_PRONOUNS:
+        end = k + 1
+    elif first.is_cap and first.low not in DETERMINERS and first.low not in _PREPOSITIONS:
+        end = _np_right(toks, k)
+    elif first.low == "the" and k + 1 < len(toks) and _speaking_noun(toks[k + 1].low):
+        end = k + 2  # "The mayor was blunt:"
+    else:
+        return None  # "the sign read:", "the plan has two parts:"
+    if end is None:
+        return None
+    rest = toks[end - 1].end
+    if pre[rest:].lstrip().startswith(","):
+        m = re.match(r"[ \t]*,[^,]{1,120},", pre[rest:])
+        if m is None:
+            return None
+        rest += m.end()  # "Marsh, who voted against it, put it bluntly:"
+    verb_words = re.findall(r"[\w'’\-]+", pre[rest:])
+    if not 1 <= len(verb_words) <= 5 or not verb_words[0].islower():
+        return None
+    if verb_words[0] in DETERMINERS or verb_words[0] in _PREPOSITIONS:
+        return None
+    got = _content_frame(masked, base, colon.end("pre") + 1, len(masked), quotes)
+    if got is None or got[1] != "direct":
+        return None
+    cue_lo = rest + len(pre[rest:]) - len(pre[rest:].lstrip())
+    subject = (base + first.start, base + toks[end - 1].end)
+    return Frame(pre[cue_lo:].rstrip(), base + cue_lo, subject, got[0], "direct")
+
+
 def _frame_for_cue(
     text: str,
     base: int,
@@ -482,6 +649,7 @@ def _frame_for_cue(
     # Walk left over auxiliaries and adverbs: "has also said".
     j = i - 1
     aux = False
+    modal = False
     while (
         j >= 0
         and not toks[j].is_cap
@@ -492,6 +660,7 @@ def _frame_for_cue(
         if toks[j].low in _PASSIVE_AUX and tok.low != "says":
             return None  # passive: "is said to", "was told"; hedges handle these
         aux = aux or toks[j].low in ("has", "have", "had")
+        modal = modal or toks[j].low in _MODALS
         j -= 1
     if tok.low in _NEEDS_AUX and not aux:
         return None  # "a written statement", "the data shown"
@@ -547,7 +716,8 @@ def _frame_for_cue(
     rest = _skip_recipient_and_adverbials(masked, cue_stop, verb)
     tail = masked[rest:]
     postposed = (
-        pre >= 0
+        not modal
+        and pre >= 0
         and (toks[pre].text in (",", "—", "–", ":") or toks[pre].is_quote)
         and (_after_frame_ok(tail) or _trailing_ok(tail))
     )
@@ -655,7 +825,16 @@ def _sentence_subject(toks: list[_Tok], base: int, before: int) -> tuple[int, in
     for m in range(min(before, 12)):
         if toks[m].text in ("—", "–", "-"):
             k = m + 1  # after a dateline
+    if k < before and toks[k].low in ("he", "she", "they") and toks[k].is_cap:
+        return base + toks[k].start, base + toks[k].end  # "She criticised X, saying"
     if k < before and toks[k].low == "the":
+        # "The minister criticised the plan, saying ...": a role or an institution.
+        for end in range(k + 2, min(k + 4, before + 1)):
+            head = toks[end - 1].low
+            if not toks[end - 1].is_word or toks[end - 1].is_cap:
+                break
+            if _speaking_noun(head):
+                return base + toks[k].start, base + toks[end - 1].end
         k += 1
     end = k
     while end < before and (toks[end].is_cap or toks[end].text in (".", "&", "-")):
@@ -742,6 +921,23 @@ def _subject_left(toks: list[_Tok], j: int) -> tuple[int, int] | None:
     k = _np_left(toks, j)
     if k is None:
         return None
+    # A restrictive relative clause: "the parties that backed Villalba said",
+    # "residents who live near the plant said": the noun before it speaks.
+    rel = k
+    while rel > 0 and k - rel < 8 and toks[rel].low not in ("that", "who"):
+        if not toks[rel - 1].is_word or toks[rel - 1].low in CUE_FORMS:
+            break
+        rel -= 1
+    if (
+        0 < rel < j
+        and toks[rel].low in ("that", "who")
+        and toks[rel - 1].is_word
+        and toks[rel - 1].low not in BOUNDARY_WORDS
+        and toks[rel - 1].low not in CUE_FORMS
+    ):
+        head = _np_left(toks, rel - 1)
+        if head is not None:
+            return head, rel - 1
     # A reduced relative clause: "A developer accused of defrauding buyers told".
     for m in range(k, j + 1):
         t = toks[m]
@@ -750,6 +946,7 @@ def _subject_left(toks: list[_Tok], j: int) -> tuple[int, int] | None:
             and not t.is_cap
             and t.low not in _NOT_PARTICIPLE
             and (t.low.endswith("ed") or t.low.endswith("ing"))
+            and not _is_ly_adverb(toks[m - 1].low)  # "newly released data" is one phrase
         ):
             head = _np_left(toks, m - 1)
             if head is not None and m - 1 >= 0 and toks[m - 1].is_word:
@@ -792,6 +989,11 @@ def _trailing_ok(tail: str, *, verbs: bool = True) -> bool:
         return True
     if len(words) > 14:
         return False
+    if first in _POSSESSIVES and any(
+        w.lower() in CLAUSE_MARKERS or (w.lower() in CUE_FORMS and not w.endswith("ing"))
+        for w in words[1:]
+    ):
+        return False  # a clause ("her client would appeal"), not "his voice breaking"
     return first in _SUBORDINATORS or (
         verbs and first not in _NOT_PARTICIPLE and first.endswith(("ed", "ing"))
     )
@@ -819,7 +1021,7 @@ def _continued_content(masked: str, base: int, rest: int) -> tuple[int, int] | N
     if m is None or MASK in masked[rest:]:
         return None
     words = re.findall(r"[\w'’\-]+", masked[m.end() :])
-    if len(words) < 3 or not any(w.lower() in CLAUSE_MARKERS for w in words):
+    if len(words) < 2 or not any(w.lower() in CLAUSE_MARKERS for w in words):
         return None
     tail = _TRAILING.search(masked, m.end())
     hi = tail.start() if tail else len(masked)

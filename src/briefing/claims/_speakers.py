@@ -78,6 +78,15 @@ _STOP_CAPS = words(
     february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec speaking asked even only just"""
 )
+# Nouns that say what a public body does, not what it is called: "the regulator"
+# may be a commission, an authority or an office, whereas "the company" is no union.
+_GENERIC_BODIES = words("regulator watchdog agency authority body")
+_PUBLIC_BODIES = words(
+    """commission authority agency office board administration department ministry
+    council committee bureau service tribunal inspectorate watchdog regulator"""
+)
+# Adjectives that pick one of two namesakes: "the younger Hadley".
+_NAMESAKE_ADJECTIVES = words("younger elder older senior junior")
 _NOT_ROLE = DETERMINERS | words(
     "and or but said says told with from by at in on of for to as is was"
 )
@@ -405,10 +414,19 @@ def resolve_speaker(
         # after the last title is the person, whatever the title mentions.
         name = [n.removesuffix("’s").removesuffix("'s") for n in titled[1]]
         return " ".join(name), True, "person", _gender_of(name[0], titled[0], ())
-    named_words = [w for w in words if w.lower() not in DETERMINERS]
+    named_words = [
+        w for w in words if w.lower() not in DETERMINERS and w not in _NAMESAKE_ADJECTIVES
+    ]
+    # "Lawyers for the families" is capitalised only because it opens a sentence.
+    common_phrase = (
+        len(named_words) > 1
+        and all(w[:1].islower() for w in named_words[1:])
+        and not _is_title(named_words[0])
+    )
     if (
         named_words
         and named_words[0][:1].isupper()
+        and not common_phrase
         and not any(w.lower() in ORG_WORDS for w in words)
     ):
         titles, name = split_title(named_words)
@@ -582,9 +600,11 @@ def _by_role(
         # unless its name says it is another kind ("the British Retail Association").
         def fits(name: str) -> bool:
             names = name.lower().split()
-            return name[:1].isupper() and not any(
-                w in INSTITUTION_NOUNS and w != head for w in names
-            )
+            if not name[:1].isupper():
+                return False
+            if head in _GENERIC_BODIES and names[-1] in _PUBLIC_BODIES:
+                return True  # "the regulator" after "the Charity Commission"
+            return not any(w in INSTITUTION_NOUNS and w != head for w in names)
 
         for s in _recent(speakers):
             if s.kind == "org" and s.start < position and fits(s.name):
