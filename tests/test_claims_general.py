@@ -183,3 +183,15 @@ def test_attribution_inside_a_short_clause() -> None:
 def test_sentence_initial_common_noun_phrase_is_a_group() -> None:
     claims = extract_claims("Lawyers for the families said the ruling was a victory.")
     assert [c.source for c in claims] == ["Lawyers for the families"]
+
+
+def test_a_surname_with_a_particle_resolves_at_a_sentence_start() -> None:
+    quoted = (
+        '"Nobody voted for this lightly," said Sanne de Wit, the union leader.\n'
+        "De Wit said the talks had failed."
+    )
+    assert [c.source for c in extract_claims(quoted)] == ["Sanne de Wit", "Sanne de Wit"]
+    introduced = "The union is led by Sanne de Wit.\nDe Wit said the talks had failed."
+    assert [(c.source, c.source_text) for c in extract_claims(introduced)] == [
+        ("Sanne de Wit", "De Wit")
+    ]

@@ -28,6 +28,7 @@ __all__ = [
     "PRONOUNS",
     "RECIPIENT_VERBS",
     "SAY_LIKE",
+    "SURNAME_PARTICLES",
     "THAT_ONLY",
     "TITLES",
     "words",
@@ -180,6 +181,12 @@ CLAUSE_MARKERS = words(
     """is was were are am be been has had have will would could should can may might
     must shall did does do isn't wasn't weren't aren't hasn't hadn't haven't won't
     wouldn't couldn't shouldn't can't didn't doesn't don't it's that's there's"""
+)
+
+#: Words that begin a surname ("Sanne de Wit", "Ali bin Salem"); capitalised at the
+#: start of a sentence ("De Wit said") they still belong to the surname.
+SURNAME_PARTICLES = words(
+    """de da di del della der den du van von ter ten la le al el bin ibn ben dos das"""
 )
 
 #: Titles and roles kept in ``source_text`` but not part of a person's name.

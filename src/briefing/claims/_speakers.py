@@ -34,6 +34,7 @@ from briefing.claims._lexicon import (
     MALE_WORDS,
     ORG_WORDS,
     PRONOUNS,
+    SURNAME_PARTICLES,
     TITLES,
     words,
 )
@@ -449,6 +450,11 @@ def resolve_speaker(
             and not _known_person(" ".join(name), position, table)
         ):
             return " ".join(name), True, "group", ""
+        if len(name) >= 2 and name[0].lower() in SURNAME_PARTICLES:
+            # "De Wit said" at a sentence start: the surname of "Sanne de Wit".
+            found = _by_name_tail(name, position, table)
+            if found is not None:
+                return found.name, True, "person", found.gender
         if name and (titles or len(name) >= 2):
             gender = _gender_of(name[0], titles, ())
             if not gender:
@@ -486,6 +492,16 @@ def _known_person(name: str, position: int, table: MentionTable) -> bool:
 def _strip_determiner(text: str) -> str:
     first, _, rest = text.partition(" ")
     return rest if first.lower() == "the" and rest else text
+
+
+def _by_name_tail(name: list[str], position: int, table: MentionTable) -> Mention | None:
+    """The latest person whose full name ends with ``name``, ignoring case."""
+    tail = [word.lower() for word in name]
+    for m in table.before(position):
+        parts = m.name.lower().split()
+        if m.kind == "person" and len(parts) > len(tail) and parts[-len(tail) :] == tail:
+            return m
+    return None
 
 
 def _by_surname(
