@@ -13,7 +13,8 @@ briefing eval --data eval/stories/heldout-2.jsonl \
   --output eval/reports/stories-heldout-2 --title 'briefing on the blind held-out stories (set 2)' --quiet
 briefing eval --data ../shared/data/polnear --format polnear --baselines '' \
   --output eval/reports/polnear-dev --title 'briefing claims on PolNeAR dev (84 articles)' --quiet
-briefing eval --data ../shared/data/summeval-cnndm/summeval.jsonl \
+# The original highlights as the one reference, as published CNN/DM figures are.
+briefing eval --data ../shared/data/summeval-cnndm/summeval.jsonl --references first \
   --output eval/reports/summeval --title 'briefing beside the 16 SummEval systems (CNN/DM test sample)' --quiet
 briefing eval --data ../shared/data/summeval-cnndm/summeval.jsonl --faithfulness-correlation \
   --output eval/reports/summeval-faithfulness \
