@@ -86,19 +86,13 @@ def empty_hf_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="session")
 def summeval_path() -> Path:
     """The 100-article SummEval CNN/DM sample (the test is skipped without it)."""
-    path = SHARED_DATA / "summeval-cnndm" / "summeval.jsonl"
-    if not path.exists():
-        pytest.skip(f"{path} not found")
-    return path
+    return shared_data("summeval-cnndm/summeval.jsonl")
 
 
 @pytest.fixture(scope="session")
 def realsumm_path() -> Path:
     """The 100-article REALSumm CNN/DM sample (the test is skipped without it)."""
-    path = SHARED_DATA / "realsumm-cnndm" / "realsumm.jsonl"
-    if not path.exists():
-        pytest.skip(f"{path} not found")
-    return path
+    return shared_data("realsumm-cnndm/realsumm.jsonl")
 
 
 # --- end of summarizer fixtures --------------------------------------------
