@@ -217,6 +217,10 @@ _TRIGGER_WORDS = frozenset(
 )
 
 
+# Tokens the cue loop in _frames_for_cues acts on; every other token only moves it on.
+_LOOP_WORDS = frozenset([*CUE_FORMS, "point", "points", "pointed", "according", "saying"])
+
+
 def _tokens(masked: str) -> list[_Tok]:
     return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(masked)]
 
@@ -423,7 +427,8 @@ def find_frames(
 def _frames_for_cues(
     text: str, start: int, masked: str, quotes: list[tuple[int, int, bool]]
 ) -> list[Frame]:
-    found = _TRIGGER_WORDS.intersection(_LOWER_WORD.findall(masked.lower()))
+    lowered = masked.lower()
+    found = _TRIGGER_WORDS.intersection(_LOWER_WORD.findall(lowered))
     if not found:
         # Nothing outside the quotations can frame a claim, except a colon
         # before a closing quotation: 'Marsh put it bluntly: "..."'.
@@ -434,7 +439,7 @@ def _frames_for_cues(
         # "the state", "police reports": nouns unless "that" follows, or unless the
         # word ends the sentence after the content ("..., official figures show.").
         # A base form needs a plural subject: "figures show", not "investigative report".
-        ending = _LOWER_WORD.findall(masked.lower()[-60:])
+        ending = _LOWER_WORD.findall(lowered[-60:])
         if not (
             len(ending) >= 2
             and ending[-1] in found
@@ -443,7 +448,6 @@ def _frames_for_cues(
             return []
     # Tokens are only read up to a little past the last cue (speakers after a verb
     # are short; content is read from the masked text), so the rest is not split.
-    lowered = masked.lower()
     last_cue = max(lowered.rfind(word) + len(word) for word in found)
     toks = _tokens(masked[: last_cue + _TOKENS_AFTER_LAST_CUE])
     frames: list[Frame] = []
@@ -451,8 +455,9 @@ def _frames_for_cues(
     content_floor = dateline.end() if dateline else 0
     used_until = content_floor
     n = len(toks)
-    i = 0
-    while i < n:
+    # Only cue words (and "point", "according", "saying") can start a frame; the
+    # rest of the tokens are context, so the loop visits just these.
+    for i in [k for k, t in enumerate(toks) if t.low in _LOOP_WORDS]:
         tok = toks[i]
         low = tok.low
         verb = CUE_FORMS.get(low)
@@ -467,7 +472,6 @@ def _frames_for_cues(
             if frame is not None:
                 frames.append(frame)
                 used_until = max(used_until, frame.content[-1][1] - start)
-            i += 1
             continue
         if low == "saying" and i >= 3 and toks[i - 1].low == "as" and toks[i - 2].low == "quoted":
             # "Lima was quoted as saying ...": the subject of "was quoted" speaks.
@@ -475,7 +479,6 @@ def _frames_for_cues(
             if frame is not None:
                 frames.append(frame)
                 used_until = max(used_until, frame.content[-1][1] - start)
-            i += 1
             continue
         if verb is None or low.endswith("ing") or (tok.is_cap and low != "says"):
             if low == "according" and i + 1 < n and toks[i + 1].low == "to":
@@ -483,7 +486,6 @@ def _frames_for_cues(
                 if frame is not None:
                     frames.append(frame)
                     used_until = max(used_until, frame.content[-1][1] - start)
-            i += 1
             continue
         previous = frames[-1].subject if frames else None
         frame = _frame_for_cue(text, start, masked, toks, i, verb, quotes, used_until, previous)
@@ -499,7 +501,6 @@ def _frames_for_cues(
                     )
             frames.append(frame)
             used_until = max(used_until, frame.content[-1][1] - start, tok.end)
-        i += 1
     if not frames:
         statement = _STATEMENT.search(masked)
         if statement is not None:
