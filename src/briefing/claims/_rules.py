@@ -422,7 +422,12 @@ def find_frames(
         Frames in text order; empty when the unit attributes nothing.
     """
     frames = _frames_for_cues(text, start, masked, quotes)
-    naming = _NAMING.search(masked) if MASK in masked else None
+    # _NAMING needs a quotation and one of its literal verbs; most units have neither.
+    naming = (
+        _NAMING.search(masked)
+        if MASK in masked and ("call" in masked or "describ" in masked)
+        else None
+    )
     named = _naming_frame(start, masked, naming) if naming is not None else None
     if named is not None and all(f.cue_start != named.cue_start for f in frames):
         frames = sorted([*frames, named], key=lambda f: f.cue_start)
