@@ -126,6 +126,14 @@ _HEDGE_ADVERB_ENDING = min(HEDGE_ADVERBS, key=len)
 while not all(w.endswith(_HEDGE_ADVERB_ENDING) for w in HEDGE_ADVERBS):
     _HEDGE_ADVERB_ENDING = _HEDGE_ADVERB_ENDING[1:]
 _TRAILING = re.compile(r"[\s.,;:—–-]+$")
+# Patterns used inside the rules, compiled once (re's own cache costs a lookup a call).
+_WORD = re.compile(r"[\w'’\-]+")
+_WORD_OR_QUOTE = re.compile(r"[\w'’\-]+|\ue000+")
+_W_RUN = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"[\w]")
+_WORD_CHAR_OR_QUOTE = re.compile(r"\w|\ue000")
+_PARENTHETICAL = re.compile(r"[ \t]*,[^,]{1,120},")
+_SPACES = re.compile(r"\s+")
 _PASSIVE_AUX = words("is are was were be been being")
 _NEGATION = words("not never n't")
 _PREPOSITIONS = words(
@@ -342,7 +350,7 @@ def _skip_adverbials(masked: str, pos: int) -> int:
 
 
 def _content_ok(masked: str, start: int, end: int, verb: str, had_that: bool) -> bool:
-    words = [w for w in re.findall(r"[\w'’\-]+|\ue000+", masked[start:end])]
+    words = [w for w in _WORD_OR_QUOTE.findall(masked[start:end])]
     if not words:
         return False
     if words[0][0] == MASK:
@@ -549,7 +557,7 @@ def _naming_frame(base: int, masked: str, naming: re.Match[str]) -> Frame | None
     lo = naming.start("obj")
     tail = _TRAILING.search(masked, naming.end())
     hi = tail.start() if tail else len(masked)
-    if re.search(r"[\w]", masked[naming.end() : hi]):
+    if _WORD_CHAR.search(masked[naming.end() : hi]):
         return None  # the label is not the end of the sentence
     subject = (base + toks[k].start, base + toks[last].end)
     cue = naming.group("cue")
@@ -624,11 +632,11 @@ def _colon_frame(
         return None
     rest = toks[end - 1].end
     if pre[rest:].lstrip().startswith(","):
-        m = re.match(r"[ \t]*,[^,]{1,120},", pre[rest:])
+        m = _PARENTHETICAL.match(pre[rest:])
         if m is None:
             return None
         rest += m.end()  # "Marsh, who voted against it, put it bluntly:"
-    verb_words = re.findall(r"[\w'’\-]+", pre[rest:])
+    verb_words = _WORD.findall(pre[rest:])
     if not 1 <= len(verb_words) <= 5 or not verb_words[0].islower():
         return None
     if verb_words[0] in DETERMINERS or verb_words[0] in _PREPOSITIONS:
@@ -990,7 +998,7 @@ def _trailing_ok(tail: str, *, verbs: bool = True) -> bool:
     breaking", "as she read out the verdict") rather than start the content."""
     if MASK in tail:
         return False
-    words = re.findall(r"[\w'’\-]+", tail)
+    words = _WORD.findall(tail)
     if not words:
         return True
     first = words[0].lower()
@@ -1031,7 +1039,7 @@ def _continued_content(masked: str, base: int, rest: int) -> tuple[int, int] | N
     m = _CONTINUATION.match(masked, rest)
     if m is None or MASK in masked[rest:]:
         return None
-    words = re.findall(r"[\w'’\-]+", masked[m.end() :])
+    words = _WORD.findall(masked[m.end() :])
     if len(words) < 2 or not any(w.lower() in CLAUSE_MARKERS for w in words):
         return None
     tail = _TRAILING.search(masked, m.end())
@@ -1058,7 +1066,7 @@ def _postposed_content(
         return None
     spans, kind = got
     if kind != "direct" and not lenient:
-        words = re.findall(r"\w+", masked[spans[0][0] - base : hi])
+        words = _W_RUN.findall(masked[spans[0][0] - base : hi])
         if len(words) < 3 or words[0].lower() in _SUBORDINATE_STARTS:
             return None  # a subordinate clause, not a statement
         if words[0].lower() in _PREPOSITIONS and not any(
@@ -1116,7 +1124,7 @@ def _according(
     subject = (base + toks[i + 2].start, base + toks[np_end - 1].end)
     before = masked[floor : toks[i].start]
     after_pos = toks[np_end - 1].end
-    if re.search(r"\w|\ue000", before) and len(re.findall(r"\w+", before)) >= 3:
+    if _WORD_CHAR_OR_QUOTE.search(before) and len(_W_RUN.findall(before)) >= 3:
         hi = toks[i].start
         got = _content_frame(masked, base, floor, hi, quotes)
     else:
@@ -1124,7 +1132,7 @@ def _according(
     if got is None:
         return None
     spans, kind = got
-    if kind != "direct" and len(re.findall(r"\w+", text[spans[0][0] : spans[-1][1]])) < 3:
+    if kind != "direct" and len(_W_RUN.findall(text[spans[0][0] : spans[-1][1]])) < 3:
         return None  # "according to MSNBC, basically"
     return Frame(cue_text, base + toks[i].start, subject, spans, kind)
 
@@ -1175,8 +1183,8 @@ def find_hedge(masked: str, base: int) -> Frame | None:
         lo, hi = m.end(), len(masked)
         tail = _TRAILING.search(masked, lo, hi)
         hi = tail.start() if tail else hi
-        if len(re.findall(r"\w+", masked[lo:hi])) >= 3:
-            cue = re.sub(r"\s+", " ", m.group().strip())
+        if len(_W_RUN.findall(masked[lo:hi])) >= 3:
+            cue = _SPACES.sub(" ", m.group().strip())
             cue = cue.removesuffix(" that")
             return Frame(cue, base + m.start(), None, ((base + lo, base + hi),), "unattributed")
     m = _HEDGE_PASSIVE.search(masked) or (
@@ -1190,7 +1198,7 @@ def find_hedge(masked: str, base: int) -> Frame | None:
         hi = len(masked)
         tail = _TRAILING.search(masked, lo, hi)
         hi = tail.start() if tail else hi
-        if len(re.findall(r"\w+", masked[lo:hi])) >= 4:
-            cue = re.sub(r"\s+", " ", m.group())
+        if len(_W_RUN.findall(masked[lo:hi])) >= 4:
+            cue = _SPACES.sub(" ", m.group())
             return Frame(cue, base + m.start(), None, ((base + lo, base + hi),), "unattributed")
     return None

@@ -66,6 +66,7 @@ _PARTICLES = r"(?:de|da|van|von|der|den|del|della|bin|ibn|al|el|la|le|di|du|dos|
 _PARTICLE_WORDS = words(_PARTICLES[3:-1].replace("|", " "))
 _CAP = r"[A-Z][\w'’.\-\u0300-\u036f]*"
 _RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:{_PARTICLES}|&)[ \t]+)?{_CAP})*")
+_HEAD_WORD = re.compile(r"[\w’'\-]+")
 _APPOSITIVE = re.compile(
     r",[ \t]+(?:who[ \t]+is[ \t]+)?(?:a|an|the|its|his|her|their)[ \t]+"
     r"((?:[\w’'\-]+[ \t]+){0,4}?[\w\-]+)(?=[ \t]+(?:of|for|at|with|in|from|on|to)\b|,|\.)"
@@ -395,7 +396,7 @@ def _gender_from_pronoun(text: str, position: int) -> str:
 
 
 def _head(phrase: str) -> str:
-    words: list[str] = [w for w in re.findall(r"[\w’'\-]+", phrase.lower()) if w not in DETERMINERS]
+    words: list[str] = [w for w in _HEAD_WORD.findall(phrase.lower()) if w not in DETERMINERS]
     for i, w in enumerate(words):
         if w in ("of", "for", "at", "from", "with", "in", "close", "on") and i > 0:
             return words[i - 1]
