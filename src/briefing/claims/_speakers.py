@@ -171,6 +171,8 @@ class MentionTable:
         self._runs: Iterator[re.Match[str]] | None = None
         self._next_run: re.Match[str] | None = None
         self._scanned_all = False
+        self._group_matches: Iterator[re.Match[str]] = iter(())
+        self._next_group: re.Match[str] | None = None
 
     @classmethod
     def build(
@@ -258,19 +260,27 @@ class MentionTable:
     def groups_before(self, position: int) -> Iterator[Mention]:
         """Groups named by a plural noun before ``position``, most recent first.
 
-        Scanned on first use only: few articles need them ("They said", "the
-        ministers said").
+        Scanned on first use only, and only as far as ``position``: few articles
+        need them ("They said", "the ministers said"), and the pattern is slow.
         """
         if self._groups is None:
-            self._groups = [
-                Mention(match.start(), match.group(), "group")
+            self._groups = []
+            self._group_matches = (
+                match
                 for lo, hi in (self._body if self._body is not None else [(0, len(self.text))])
                 for match in _GROUP.finditer(self.text, lo, hi)
-            ]
-            self._group_starts = [m.start for m in self._groups]
+            )
+            self._next_group = next(self._group_matches, None)
+        groups = self._groups
+        match = self._next_group
+        while match is not None and match.start() < position:
+            groups.append(Mention(match.start(), match.group(), "group"))
+            self._group_starts.append(match.start())
+            match = next(self._group_matches, None)
+        self._next_group = match
         k = bisect.bisect_left(self._group_starts, position)
         for i in range(k - 1, max(-1, k - 1 - LOOKBACK), -1):
-            yield self._groups[i]
+            yield groups[i]
 
     def add(self, mention: Mention) -> None:
         """Add a mention, keeping the table in text order."""
