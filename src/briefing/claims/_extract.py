@@ -56,6 +56,7 @@ _TRIGGER_WORDS = frozenset(
     [*CUE_FORMS, *HEDGE_ADVERBS, "according", "pointed", "points", "point", "statement"]
 ) | {"communiqué", "understood", "believed", "thought", "rumoured", "rumored"}
 _LOWER_WORD = re.compile(r"[a-zé]+")
+_QUOTE_MARK = re.compile(r"[\"“”„«»]")
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzé")
 # The runs of letters long enough to be a trigger word; skipping the shorter ones
 # ("a", "of", "he") saves building a quarter of the strings. A run too short here
@@ -447,7 +448,7 @@ def _nested(
     if not triggers.between(lo, hi):
         return []
     inner_text = text[lo:hi]
-    masked = re.sub(r"[\"“”„«»]", " ", inner_text)
+    masked = _QUOTE_MARK.sub(" ", inner_text)
     frames = find_frames(text, lo, hi, masked, [])
     claims = []
     for frame in frames:

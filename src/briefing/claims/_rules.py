@@ -120,7 +120,20 @@ _HEDGE_PASSIVE = re.compile(
     r"(said|understood|believed|thought|reported|rumou?red|alleged)[ \t]+to\b"
 )
 _HEDGE_ADVERB = re.compile(r"\b(" + "|".join(sorted(HEDGE_ADVERBS)) + r")\b")
+# The ending every hedge adverb shares ("edly"): a unit without it skips the search
+# above, which tries each alternative at every position.
+_HEDGE_ADVERB_ENDING = min(HEDGE_ADVERBS, key=len)
+while not all(w.endswith(_HEDGE_ADVERB_ENDING) for w in HEDGE_ADVERBS):
+    _HEDGE_ADVERB_ENDING = _HEDGE_ADVERB_ENDING[1:]
 _TRAILING = re.compile(r"[\s.,;:—–-]+$")
+# Patterns used inside the rules, compiled once (re's own cache costs a lookup a call).
+_WORD = re.compile(r"[\w'’\-]+")
+_WORD_OR_QUOTE = re.compile(r"[\w'’\-]+|\ue000+")
+_W_RUN = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"[\w]")
+_WORD_CHAR_OR_QUOTE = re.compile(r"\w|\ue000")
+_PARENTHETICAL = re.compile(r"[ \t]*,[^,]{1,120},")
+_SPACES = re.compile(r"\s+")
 _PASSIVE_AUX = words("is are was were be been being")
 _NEGATION = words("not never n't")
 _PREPOSITIONS = words(
@@ -215,6 +228,10 @@ _TRIGGER_WORDS = frozenset(
     [w for w, verb in CUE_FORMS.items() if not w.endswith("ing") or verb in SAY_LIKE]
     + ["according", "pointed", "points", "point", "statement", "communiqu"]
 )
+
+
+# Tokens the cue loop in _frames_for_cues acts on; every other token only moves it on.
+_LOOP_WORDS = frozenset([*CUE_FORMS, "point", "points", "pointed", "according", "saying"])
 
 
 def _tokens(masked: str) -> list[_Tok]:
@@ -333,7 +350,7 @@ def _skip_adverbials(masked: str, pos: int) -> int:
 
 
 def _content_ok(masked: str, start: int, end: int, verb: str, had_that: bool) -> bool:
-    words = [w for w in re.findall(r"[\w'’\-]+|\ue000+", masked[start:end])]
+    words = [w for w in _WORD_OR_QUOTE.findall(masked[start:end])]
     if not words:
         return False
     if words[0][0] == MASK:
@@ -413,7 +430,12 @@ def find_frames(
         Frames in text order; empty when the unit attributes nothing.
     """
     frames = _frames_for_cues(text, start, masked, quotes)
-    naming = _NAMING.search(masked) if MASK in masked else None
+    # _NAMING needs a quotation and one of its literal verbs; most units have neither.
+    naming = (
+        _NAMING.search(masked)
+        if MASK in masked and ("call" in masked or "describ" in masked)
+        else None
+    )
     named = _naming_frame(start, masked, naming) if naming is not None else None
     if named is not None and all(f.cue_start != named.cue_start for f in frames):
         frames = sorted([*frames, named], key=lambda f: f.cue_start)
@@ -423,7 +445,8 @@ def find_frames(
 def _frames_for_cues(
     text: str, start: int, masked: str, quotes: list[tuple[int, int, bool]]
 ) -> list[Frame]:
-    found = _TRIGGER_WORDS.intersection(_LOWER_WORD.findall(masked.lower()))
+    lowered = masked.lower()
+    found = _TRIGGER_WORDS.intersection(_LOWER_WORD.findall(lowered))
     if not found:
         # Nothing outside the quotations can frame a claim, except a colon
         # before a closing quotation: 'Marsh put it bluntly: "..."'.
@@ -434,7 +457,7 @@ def _frames_for_cues(
         # "the state", "police reports": nouns unless "that" follows, or unless the
         # word ends the sentence after the content ("..., official figures show.").
         # A base form needs a plural subject: "figures show", not "investigative report".
-        ending = _LOWER_WORD.findall(masked.lower()[-60:])
+        ending = _LOWER_WORD.findall(lowered[-60:])
         if not (
             len(ending) >= 2
             and ending[-1] in found
@@ -443,7 +466,6 @@ def _frames_for_cues(
             return []
     # Tokens are only read up to a little past the last cue (speakers after a verb
     # are short; content is read from the masked text), so the rest is not split.
-    lowered = masked.lower()
     last_cue = max(lowered.rfind(word) + len(word) for word in found)
     toks = _tokens(masked[: last_cue + _TOKENS_AFTER_LAST_CUE])
     frames: list[Frame] = []
@@ -451,8 +473,9 @@ def _frames_for_cues(
     content_floor = dateline.end() if dateline else 0
     used_until = content_floor
     n = len(toks)
-    i = 0
-    while i < n:
+    # Only cue words (and "point", "according", "saying") can start a frame; the
+    # rest of the tokens are context, so the loop visits just these.
+    for i in [k for k, t in enumerate(toks) if t.low in _LOOP_WORDS]:
         tok = toks[i]
         low = tok.low
         verb = CUE_FORMS.get(low)
@@ -467,7 +490,6 @@ def _frames_for_cues(
             if frame is not None:
                 frames.append(frame)
                 used_until = max(used_until, frame.content[-1][1] - start)
-            i += 1
             continue
         if low == "saying" and i >= 3 and toks[i - 1].low == "as" and toks[i - 2].low == "quoted":
             # "Lima was quoted as saying ...": the subject of "was quoted" speaks.
@@ -475,7 +497,6 @@ def _frames_for_cues(
             if frame is not None:
                 frames.append(frame)
                 used_until = max(used_until, frame.content[-1][1] - start)
-            i += 1
             continue
         if verb is None or low.endswith("ing") or (tok.is_cap and low != "says"):
             if low == "according" and i + 1 < n and toks[i + 1].low == "to":
@@ -483,7 +504,6 @@ def _frames_for_cues(
                 if frame is not None:
                     frames.append(frame)
                     used_until = max(used_until, frame.content[-1][1] - start)
-            i += 1
             continue
         previous = frames[-1].subject if frames else None
         frame = _frame_for_cue(text, start, masked, toks, i, verb, quotes, used_until, previous)
@@ -499,7 +519,6 @@ def _frames_for_cues(
                     )
             frames.append(frame)
             used_until = max(used_until, frame.content[-1][1] - start, tok.end)
-        i += 1
     if not frames:
         statement = _STATEMENT.search(masked)
         if statement is not None:
@@ -538,7 +557,7 @@ def _naming_frame(base: int, masked: str, naming: re.Match[str]) -> Frame | None
     lo = naming.start("obj")
     tail = _TRAILING.search(masked, naming.end())
     hi = tail.start() if tail else len(masked)
-    if re.search(r"[\w]", masked[naming.end() : hi]):
+    if _WORD_CHAR.search(masked[naming.end() : hi]):
         return None  # the label is not the end of the sentence
     subject = (base + toks[k].start, base + toks[last].end)
     cue = naming.group("cue")
@@ -613,11 +632,11 @@ def _colon_frame(
         return None
     rest = toks[end - 1].end
     if pre[rest:].lstrip().startswith(","):
-        m = re.match(r"[ \t]*,[^,]{1,120},", pre[rest:])
+        m = _PARENTHETICAL.match(pre[rest:])
         if m is None:
             return None
         rest += m.end()  # "Marsh, who voted against it, put it bluntly:"
-    verb_words = re.findall(r"[\w'’\-]+", pre[rest:])
+    verb_words = _WORD.findall(pre[rest:])
     if not 1 <= len(verb_words) <= 5 or not verb_words[0].islower():
         return None
     if verb_words[0] in DETERMINERS or verb_words[0] in _PREPOSITIONS:
@@ -979,7 +998,7 @@ def _trailing_ok(tail: str, *, verbs: bool = True) -> bool:
     breaking", "as she read out the verdict") rather than start the content."""
     if MASK in tail:
         return False
-    words = re.findall(r"[\w'’\-]+", tail)
+    words = _WORD.findall(tail)
     if not words:
         return True
     first = words[0].lower()
@@ -1020,7 +1039,7 @@ def _continued_content(masked: str, base: int, rest: int) -> tuple[int, int] | N
     m = _CONTINUATION.match(masked, rest)
     if m is None or MASK in masked[rest:]:
         return None
-    words = re.findall(r"[\w'’\-]+", masked[m.end() :])
+    words = _WORD.findall(masked[m.end() :])
     if len(words) < 2 or not any(w.lower() in CLAUSE_MARKERS for w in words):
         return None
     tail = _TRAILING.search(masked, m.end())
@@ -1047,7 +1066,7 @@ def _postposed_content(
         return None
     spans, kind = got
     if kind != "direct" and not lenient:
-        words = re.findall(r"\w+", masked[spans[0][0] - base : hi])
+        words = _W_RUN.findall(masked[spans[0][0] - base : hi])
         if len(words) < 3 or words[0].lower() in _SUBORDINATE_STARTS:
             return None  # a subordinate clause, not a statement
         if words[0].lower() in _PREPOSITIONS and not any(
@@ -1105,7 +1124,7 @@ def _according(
     subject = (base + toks[i + 2].start, base + toks[np_end - 1].end)
     before = masked[floor : toks[i].start]
     after_pos = toks[np_end - 1].end
-    if re.search(r"\w|\ue000", before) and len(re.findall(r"\w+", before)) >= 3:
+    if _WORD_CHAR_OR_QUOTE.search(before) and len(_W_RUN.findall(before)) >= 3:
         hi = toks[i].start
         got = _content_frame(masked, base, floor, hi, quotes)
     else:
@@ -1113,7 +1132,7 @@ def _according(
     if got is None:
         return None
     spans, kind = got
-    if kind != "direct" and len(re.findall(r"\w+", text[spans[0][0] : spans[-1][1]])) < 3:
+    if kind != "direct" and len(_W_RUN.findall(text[spans[0][0] : spans[-1][1]])) < 3:
         return None  # "according to MSNBC, basically"
     return Frame(cue_text, base + toks[i].start, subject, spans, kind)
 
@@ -1164,11 +1183,13 @@ def find_hedge(masked: str, base: int) -> Frame | None:
         lo, hi = m.end(), len(masked)
         tail = _TRAILING.search(masked, lo, hi)
         hi = tail.start() if tail else hi
-        if len(re.findall(r"\w+", masked[lo:hi])) >= 3:
-            cue = re.sub(r"\s+", " ", m.group().strip())
+        if len(_W_RUN.findall(masked[lo:hi])) >= 3:
+            cue = _SPACES.sub(" ", m.group().strip())
             cue = cue.removesuffix(" that")
             return Frame(cue, base + m.start(), None, ((base + lo, base + hi),), "unattributed")
-    m = _HEDGE_PASSIVE.search(masked) or _HEDGE_ADVERB.search(masked)
+    m = _HEDGE_PASSIVE.search(masked) or (
+        _HEDGE_ADVERB.search(masked) if _HEDGE_ADVERB_ENDING in masked else None
+    )
     if m is not None and m.group(1) in PASSIVE_HEDGE_VERBS | HEDGE_ADVERBS:
         dateline = _DATELINE.match(masked)
         lo = dateline.end() if dateline else 0
@@ -1177,7 +1198,7 @@ def find_hedge(masked: str, base: int) -> Frame | None:
         hi = len(masked)
         tail = _TRAILING.search(masked, lo, hi)
         hi = tail.start() if tail else hi
-        if len(re.findall(r"\w+", masked[lo:hi])) >= 4:
-            cue = re.sub(r"\s+", " ", m.group())
+        if len(_W_RUN.findall(masked[lo:hi])) >= 4:
+            cue = _SPACES.sub(" ", m.group())
             return Frame(cue, base + m.start(), None, ((base + lo, base + hi),), "unattributed")
     return None

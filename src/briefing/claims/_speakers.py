@@ -66,6 +66,7 @@ _PARTICLES = r"(?:de|da|van|von|der|den|del|della|bin|ibn|al|el|la|le|di|du|dos|
 _PARTICLE_WORDS = words(_PARTICLES[3:-1].replace("|", " "))
 _CAP = r"[A-Z][\w'’.\-\u0300-\u036f]*"
 _RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:{_PARTICLES}|&)[ \t]+)?{_CAP})*")
+_HEAD_WORD = re.compile(r"[\w’'\-]+")
 _APPOSITIVE = re.compile(
     r",[ \t]+(?:who[ \t]+is[ \t]+)?(?:a|an|the|its|his|her|their)[ \t]+"
     r"((?:[\w’'\-]+[ \t]+){0,4}?[\w\-]+)(?=[ \t]+(?:of|for|at|with|in|from|on|to)\b|,|\.)"
@@ -141,8 +142,8 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
 class MentionTable:
     """Names an article mentions, in order, for resolving later references.
 
-    The scan runs on first use, so an article whose speakers all name themselves in
-    full never pays for it.
+    The scan runs on first use and only as far as the positions asked about, so an
+    article whose speakers all name themselves in full never pays for it.
 
     Args:
         text: the article text.
@@ -160,11 +161,18 @@ class MentionTable:
     ) -> None:
         self.text = text
         self._quoted = quoted or []
+        self._quote_starts = [s for s, _ in self._quoted]
         self._body = body
         self._mentions: list[Mention] | None = None
         self._groups: list[Mention] | None = None
         self._group_starts: list[int] = []
         self._starts: list[int] = []
+        self._surnames: dict[str, Mention] = {}
+        self._runs: Iterator[re.Match[str]] | None = None
+        self._next_run: re.Match[str] | None = None
+        self._scanned_all = False
+        self._group_matches: Iterator[re.Match[str]] = iter(())
+        self._next_group: re.Match[str] | None = None
 
     @classmethod
     def build(
@@ -179,26 +187,49 @@ class MentionTable:
     @property
     def mentions(self) -> list[Mention]:
         """All mentions, in text order."""
-        if self._mentions is None:
-            self._mentions = []
-            self._scan()
+        self._scan_to(None)
+        assert self._mentions is not None
         return self._mentions
 
-    def _scan(self) -> None:
+    def _all_runs(self) -> Iterator[re.Match[str]]:
+        text = self.text
+        for lo, hi in self._body if self._body is not None else [(0, len(text))]:
+            yield from _RUN.finditer(text, lo, hi)
+
+    def _scan_to(self, position: int | None) -> None:
+        """Scan the capitalised runs that start before ``position`` (all when None).
+
+        The scan is incremental: most claims resolve early in an article or need no
+        table at all, so the runs after the last position asked about are never
+        classified. Runs are consumed in text order, so the table stays sorted.
+        """
+        if self._scanned_all:
+            return
+        if self._mentions is None:
+            self._mentions = []
+            self._runs = self._all_runs()
+            self._next_run = next(self._runs, None)
+        runs = self._runs
+        assert runs is not None
+        match = self._next_run
         text = self.text
         quoted = self._quoted
-        quote_starts = [s for s, _ in quoted]
-        surnames: dict[str, Mention] = {}
-        mentions = self._mentions if self._mentions is not None else []
+        quote_starts = self._quote_starts if quoted else []
+        surnames = self._surnames
+        mentions = self._mentions
         starts = self._starts
-        for lo, hi in self._body if self._body is not None else [(0, len(text))]:
-            for match in _RUN.finditer(text, lo, hi):
-                start = match.start()
-                group = match.group()
-                if quoted:
-                    k = bisect.bisect_right(quote_starts, start) - 1
-                    if k >= 0 and quoted[k][0] <= start < quoted[k][1]:
-                        continue
+        while match is not None:
+            start = match.start()
+            if position is not None and start >= position:
+                self._next_run = match
+                return
+            group = match.group()
+            skip = False
+            if quoted:
+                k = bisect.bisect_right(quote_starts, start) - 1
+                skip = k >= 0 and quoted[k][0] <= start < quoted[k][1]
+            if not skip:
+                found: list[Mention]
                 if " " not in group and "\t" not in group:
                     # One word (most runs): a known surname, an institution, or nothing.
                     word = group.removesuffix("'s").removesuffix("’s").rstrip(".")
@@ -208,7 +239,7 @@ class MentionTable:
                     elif word.lower() in ORG_WORDS:
                         found = [Mention(start, word, "org")]
                     else:
-                        continue
+                        found = []
                 else:
                     found = _classify(text, match)
                 for mention in found:
@@ -222,23 +253,34 @@ class MentionTable:
                     # The scan runs in text order, so appending keeps the table sorted.
                     mentions.append(mention)
                     starts.append(mention.start)
+            match = next(runs, None)
+        self._next_run = None
+        self._scanned_all = True
 
     def groups_before(self, position: int) -> Iterator[Mention]:
         """Groups named by a plural noun before ``position``, most recent first.
 
-        Scanned on first use only: few articles need them ("They said", "the
-        ministers said").
+        Scanned on first use only, and only as far as ``position``: few articles
+        need them ("They said", "the ministers said"), and the pattern is slow.
         """
         if self._groups is None:
-            self._groups = [
-                Mention(match.start(), match.group(), "group")
+            self._groups = []
+            self._group_matches = (
+                match
                 for lo, hi in (self._body if self._body is not None else [(0, len(self.text))])
                 for match in _GROUP.finditer(self.text, lo, hi)
-            ]
-            self._group_starts = [m.start for m in self._groups]
+            )
+            self._next_group = next(self._group_matches, None)
+        groups = self._groups
+        match = self._next_group
+        while match is not None and match.start() < position:
+            groups.append(Mention(match.start(), match.group(), "group"))
+            self._group_starts.append(match.start())
+            match = next(self._group_matches, None)
+        self._next_group = match
         k = bisect.bisect_left(self._group_starts, position)
         for i in range(k - 1, max(-1, k - 1 - LOOKBACK), -1):
-            yield self._groups[i]
+            yield groups[i]
 
     def add(self, mention: Mention) -> None:
         """Add a mention, keeping the table in text order."""
@@ -250,7 +292,9 @@ class MentionTable:
     def before(self, position: int) -> Iterator[Mention]:
         """Mentions that start before ``position``, most recent first (at most
         :data:`LOOKBACK` of them: references reach back pages, not books)."""
-        mentions = self.mentions
+        self._scan_to(position)
+        mentions = self._mentions
+        assert mentions is not None
         k = bisect.bisect_left(self._starts, position)
         for i in range(k - 1, max(-1, k - 1 - LOOKBACK), -1):
             yield mentions[i]
@@ -362,7 +406,7 @@ def _gender_from_pronoun(text: str, position: int) -> str:
 
 
 def _head(phrase: str) -> str:
-    words: list[str] = [w for w in re.findall(r"[\w’'\-]+", phrase.lower()) if w not in DETERMINERS]
+    words: list[str] = [w for w in _HEAD_WORD.findall(phrase.lower()) if w not in DETERMINERS]
     for i, w in enumerate(words):
         if w in ("of", "for", "at", "from", "with", "in", "close", "on") and i > 0:
             return words[i - 1]
