@@ -141,7 +141,8 @@ def parse_article(
             over ``options.max_bytes``, or holds no article text.
 
     Example:
-        >>> parse_article("Rains fail again\\n\\nFarmers said on Monday that ...").title
+        >>> text = "Rains fail again\\n\\nFarmers said on Monday that the rains had failed."
+        >>> parse_article(text).title
         'Rains fail again'
     """
     options = options or ReadOptions()
