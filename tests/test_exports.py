@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import briefing
-from conftest import subprocess_env
+from conftest import run_python
 
 
 def test_all_is_sorted_and_complete() -> None:
@@ -34,14 +31,8 @@ def test_import_loads_no_heavy_library() -> None:
         "heavy = [m for m in ('torch', 'transformers', 'trafilatura', 'datasets', 'nltk') "
         "if m in sys.modules]; print(','.join(heavy))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=subprocess_env(),
-    )
-    assert out.stdout.strip() == ""
+    out = run_python(code)
+    assert out.strip() == ""
 
 
 def test_errors_share_one_base() -> None:
@@ -57,11 +48,5 @@ def test_sentence_splitting_does_not_drag_in_scipy() -> None:
         "import sys, briefing; briefing.split_sentences('Dr. Lee spoke. Mr. Ode left.'); "
         "print('scipy' in sys.modules); import scipy.stats; print('ok')"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=subprocess_env(),
-    )
-    assert out.stdout.split() == ["False", "ok"]
+    out = run_python(code)
+    assert out.split() == ["False", "ok"]

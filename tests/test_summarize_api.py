@@ -26,6 +26,7 @@ from briefing import (
 from briefing.summarize import DEFAULT_ABSTRACTIVE_MODEL, download_model, find_checkpoint
 from briefing.summarize._chunking import chunk_by_tokens
 from briefing.summarize._clean import balance_quotes, clean_summary_text, summary_sentences
+from conftest import run_python
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SRC = str(REPO_ROOT / "src")
@@ -43,14 +44,7 @@ def test_importing_briefing_does_not_import_torch_or_transformers() -> None:
         "s = briefing.summarize('One. Two. Three. Four.', model='extractive'); "
         "print('torch' in sys.modules, 'transformers' in sys.modules)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "PYTHONPATH": SRC},
-    )
-    assert result.stdout.split() == ["False", "False"]
+    assert run_python(code).split() == ["False", "False"]
 
 
 @pytest.mark.parametrize(
