@@ -4,7 +4,9 @@ Input: the SummEval (CNN/DailyMail) and PolNeAR dev articles from ../shared/data
 each repeated or cut to ~800 words (a typical news article), fed to
 ``extract_claims`` as plain strings (so Punkt-compatible splitting is timed too).
 The process is pinned to one core where the OS allows; CPU time is measured
-(best of several rounds) because the machine is shared. Prints one JSON line.
+(best of several rounds) because the machine is shared. ``compiled`` in the output
+says whether the claim engine ran as the mypyc build (see setup.py). Prints one JSON
+line.
 
     python benchmarks/bench_claims.py [--rounds 5]
 """
@@ -50,6 +52,7 @@ def main() -> None:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
     from briefing import extract_claims
+    from briefing.claims import compiled
     from briefing.sentences import split_sentences, split_sentences_punkt
 
     texts = load_texts()
@@ -74,6 +77,7 @@ def main() -> None:
                 "benchmark": "extract_claims",
                 "input": f"{n} articles (SummEval CNN/DM + PolNeAR dev) scaled to {WORDS} words",
                 "cores": 1,
+                "compiled": compiled(),
                 "articles_per_second": round(n / claims_s, 1),
                 "ms_per_article": round(claims_s / n * 1000, 3),
                 "split_ms_per_article": round(split_s / n * 1000, 3),

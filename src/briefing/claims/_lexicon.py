@@ -8,6 +8,8 @@ a compact table of first names used to guess a speaker's gender for pronouns.
 
 from __future__ import annotations
 
+from typing import Final
+
 __all__ = [
     "ADVERBS",
     "BOUNDARY_WORDS",
@@ -46,7 +48,7 @@ def _inflect(base: str, third: str, past: str, ing: str, *more: str) -> tuple[st
 
 # Reporting verbs: base form -> every form that may appear. "Say-like" verbs may take
 # a bare clause ("said the plan failed"); the rest need "that" or a clear clause.
-_VERBS: dict[str, tuple[str, ...]] = {
+_VERBS: Final[dict[str, tuple[str, ...]]] = {
     "say": _inflect("say", "says", "said", "saying"),
     "tell": _inflect("tell", "tells", "told", "telling"),
     "add": _inflect("add", "adds", "added", "adding"),
@@ -119,10 +121,10 @@ _VERBS: dict[str, tuple[str, ...]] = {
 }
 
 #: Every inflected cue form -> its verb (base form).
-CUE_FORMS: dict[str, str] = {form: base for base, forms in _VERBS.items() for form in forms}
+CUE_FORMS: Final[dict[str, str]] = {form: base for base, forms in _VERBS.items() for form in forms}
 
 #: Verbs that report speech with a bare clause as readily as with "that".
-SAY_LIKE = words(
+SAY_LIKE: Final = words(
     """say tell add warn argue insist claim write believe estimate predict report
     confirm note stress emphasise reiterate explain caution acknowledge admit announce
     state concede contend maintain assert allege think testify tweet recall counter
@@ -130,16 +132,16 @@ SAY_LIKE = words(
 )
 
 #: Verbs whose object is the person spoken to: "told reporters that ...".
-RECIPIENT_VERBS = words("tell warn assure inform remind caution")
+RECIPIENT_VERBS: Final = words("tell warn assure inform remind caution")
 
 #: Verbs that never introduce a claim without "that" (the object is usually a thing).
-THAT_ONLY = words(
+THAT_ONLY: Final = words(
     """find show agree accuse reveal disclose indicate signal hint mention vow promise
     pledge suggest deny complain observe remark respond continue"""
 )
 
 #: Adverbs that may sit between a hedge-free subject and its cue: "has also said".
-ADVERBS = words(
+ADVERBS: Final = words(
     """also later earlier previously repeatedly again then further publicly privately
     separately once still already recently initially originally subsequently first
     has have had would will could did does do is was were being been has not had
@@ -148,13 +150,13 @@ ADVERBS = words(
 )
 
 #: Hedges marking a claim with no source: "The firm is reportedly preparing a bid."
-HEDGE_ADVERBS = words("reportedly reputedly allegedly purportedly supposedly")
+HEDGE_ADVERBS: Final = words("reportedly reputedly allegedly purportedly supposedly")
 #: Passive reporting verbs: "is said to", "it is understood that".
-PASSIVE_HEDGE_VERBS = words(
+PASSIVE_HEDGE_VERBS: Final = words(
     "said understood believed thought reported rumoured rumored alleged expected"
 )
 
-PRONOUNS: dict[str, str] = {
+PRONOUNS: Final[dict[str, str]] = {
     "he": "m",
     "she": "f",
     "they": "p",
@@ -163,13 +165,13 @@ PRONOUNS: dict[str, str] = {
     "i": "s",
 }
 
-DETERMINERS = words(
+DETERMINERS: Final = words(
     """the a an its his her their our this that these those one two three four five
     several some many other another both all most each every no any its"""
 )
 
 #: Words that end a subject phrase when walking left from a cue.
-BOUNDARY_WORDS = words(
+BOUNDARY_WORDS: Final = words(
     """that which who whom whose and but or nor while when as because if after before
     since although though where whereas so than then yet unless until whether what
     is was were are has had have be been being do does did not also to for with
@@ -177,7 +179,7 @@ BOUNDARY_WORDS = words(
 )
 
 #: Words that show a phrase is a clause (has a finite verb) rather than a noun phrase.
-CLAUSE_MARKERS = words(
+CLAUSE_MARKERS: Final = words(
     """is was were are am be been has had have will would could should can may might
     must shall did does do isn't wasn't weren't aren't hasn't hadn't haven't won't
     wouldn't couldn't shouldn't can't didn't doesn't don't it's that's there's"""
@@ -185,12 +187,12 @@ CLAUSE_MARKERS = words(
 
 #: Words that begin a surname ("Sanne de Wit", "Ali bin Salem"); capitalised at the
 #: start of a sentence ("De Wit said") they still belong to the surname.
-SURNAME_PARTICLES = words(
+SURNAME_PARTICLES: Final = words(
     """de da di del della der den du van von ter ten la le al el bin ibn ben dos das"""
 )
 
 #: Titles and roles kept in ``source_text`` but not part of a person's name.
-TITLES = words(
+TITLES: Final = words(
     """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sen sen. senator rep
     rep. representative gov gov. governor president vice prime minister chancellor
     judge justice mayor councillor councilor councilwoman councilman gen gen. general
@@ -205,17 +207,21 @@ TITLES = words(
     chancellor-elect vice-president vice-chair"""
 )
 
-MALE_TITLES = words("mr mr. sir lord king prince father brother councilman chairman spokesman")
-FEMALE_TITLES = words(
+MALE_TITLES: Final = words(
+    "mr mr. sir lord king prince father brother councilman chairman spokesman"
+)
+FEMALE_TITLES: Final = words(
     """mrs mrs. ms ms. miss dame lady queen princess sister councilwoman chairwoman
     spokeswoman"""
 )
 #: Role nouns that give a gender: "the spokeswoman said".
-MALE_WORDS = words("man spokesman chairman businessman father son husband brother")
-FEMALE_WORDS = words("woman spokeswoman chairwoman businesswoman mother daughter wife sister")
+MALE_WORDS: Final = words("man spokesman chairman businessman father son husband brother")
+FEMALE_WORDS: Final = words(
+    "woman spokeswoman chairwoman businesswoman mother daughter wife sister"
+)
 
 #: Nouns for institutions: "the company said" refers to the last institution named.
-INSTITUTION_NOUNS = words(
+INSTITUTION_NOUNS: Final = words(
     """company firm group airline carrier operator retailer chain maker manufacturer
     utility club party union ministry agency regulator council authority organisation
     organization department government hospital university school court team charity
@@ -225,14 +231,14 @@ INSTITUTION_NOUNS = words(
     institute observatory lab laboratory business employer"""
 )
 #: Documents that "say" things: "the report said" refers to the last one cited.
-DOCUMENT_NOUNS = words(
+DOCUMENT_NOUNS: Final = words(
     """statement report survey study paper letter filing document review analysis
     audit memo communiqué communique release ruling judgment judgement complaint
     indictment affidavit lawsuit petition notice data figures"""
 )
 
 #: Last words of capitalised names that make them institutions, not people.
-ORG_WORDS = words(
+ORG_WORDS: Final = words(
     """department ministry ministries office agency authority authorities bank
     company corporation corp corp. inc inc. ltd ltd. plc llc group council committee
     commission court courts police service services university college institute
@@ -251,7 +257,7 @@ ORG_WORDS = words(
 )
 
 # A compact table of common first names (international, as wire copy names them).
-MALE_NAMES = words(
+MALE_NAMES: Final = words(
     """aaron abdul adam adrian ahmed alan albert alejandro alex alexander ali andre
     andrew andrés angelo anthony antonio arjun arthur ben benjamin bernard bill bob
     boris brian bruce carl carlos charles chris christian christopher colin daniel
@@ -282,7 +288,7 @@ MALE_NAMES = words(
     derek shawn troy wayne dale glen craig dean neil ross iain alasdair fergus
     hamish seamus ciaran niall padraig eoin cormac daniel tomasz"""
 )
-FEMALE_NAMES = words(
+FEMALE_NAMES: Final = words(
     """abigail ada adriana agnes aisha alice alicia amanda amelia amina ana anna
     andrea angela anita ann anne annette barbara beatriz bella betty brenda camila
     carla carmen caroline catherine charlotte chloe christina claire clara cristina

@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 __all__ = ["QuoteSpan", "find_quotes"]
 
 # Doubled apostrophes and backticks ('' ``) are double quotes in some wire and NYT text.
-_DOUBLE = re.compile(r"''|``|[\"“”„«»]")
+_DOUBLE: Final = re.compile(r"''|``|[\"“”„«»]")
 # Single quotes only count when they look like quotation marks, not apostrophes:
 # an opening mark after a space or line start, a closing one before a space or
 # punctuation and not inside a word.
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=\w)")
-_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?;:])[’'](?=[\s.,;:!?)\]—–-]|$)")
-_OPENERS = frozenset("“„«")
-_CLOSERS = frozenset("”»")
+_SINGLE_OPEN: Final = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=\w)")
+_SINGLE_CLOSE: Final = re.compile(r"(?<=[\w.,!?;:])[’'](?=[\s.,;:!?)\]—–-]|$)")
+_OPENERS: Final = frozenset("“„«")
+_CLOSERS: Final = frozenset("”»")
 
 
 @dataclass(frozen=True, slots=True)

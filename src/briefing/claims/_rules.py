@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from briefing.claims._lexicon import (
     ADVERBS,
@@ -48,23 +49,23 @@ __all__ = [
 ]
 
 #: Placeholder for quoted text in masked units (a private-use character).
-MASK = "\ue000"
+MASK: Final = "\ue000"
 
-_TOKEN = re.compile(r"\ue000+|(?:[A-Z]\.){2,}|\d[\d,.]*\d|[^\W_][\w'’\-&\u0300-\u036f]*|\S")
-_DAYS = (
+_TOKEN: Final = re.compile(r"\ue000+|(?:[A-Z]\.){2,}|\d[\d,.]*\d|[^\W_][\w'’\-&\u0300-\u036f]*|\S")
+_DAYS: Final = (
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
     "week|month|year|morning|afternoon|evening|night|weekend|day|spring|summer|autumn|"
     "fall|winter|January|February|March|April|May|June|July|August|September|October|"
     "November|December"
 )
-_DOCS = (
+_DOCS: Final = (
     "statement|interview|conference|briefing|hearing|speech|address|report|letter|email|"
     "e-mail|post|filing|memo|note|message|video|release|tweet|broadcast|meeting|session|"
     "summit|rally|event|call|appearance|podcast|op-ed|column|document|affidavit|"
     "complaint|ruling|submission|testimony|debate|remarks|comments|episode|newsletter|"
     "blog|update|notice|announcement|sermon|lecture|panel|forum|audit|study|review"
 )
-_ADVERBIAL = re.compile(
+_ADVERBIAL: Final = re.compile(
     rf"""[ \t]*,?[ \t]*(?:
       (?:on|last|this|late|early|earlier|later|next|that|on\ the|in\ the|by)[ \t]+
         (?:[A-Z]\w+[ \t]+)?(?:{_DAYS})(?:[ \t]+(?:morning|afternoon|evening|night))?\b
@@ -87,7 +88,7 @@ _ADVERBIAL = re.compile(
     )""",
     re.VERBOSE,
 )
-_RECIPIENT = re.compile(
+_RECIPIENT: Final = re.compile(
     r"""[ \t]+(?:
     (?:[a-z][\w'’\-]*[ \t]+){0,2}[a-z][\w'’\-]*s(?=[ \t]+(?:that|at|on|in|during|before|
       after|outside|inside|he|she|they|it|we|the|a|an)\b|[ \t]*[,.:;]|[ \t]+[A-Z])|
@@ -101,72 +102,79 @@ _RECIPIENT = re.compile(
     [A-Z][\w'’.\-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.\-]*){0,4})\b""",
     re.VERBOSE,
 )
-_THAT = re.compile(r"[ \t]*[,:]?[ \t]*that\b[ \t]*")
-_LEAD_PUNCT = re.compile(r"[ \t]*[,:—–-]*[ \t]*")
-_DATELINE = re.compile(
+_THAT: Final = re.compile(r"[ \t]*[,:]?[ \t]*that\b[ \t]*")
+_LEAD_PUNCT: Final = re.compile(r"[ \t]*[,:—–-]*[ \t]*")
+_DATELINE: Final = re.compile(
     r"[A-Z][A-Z .,'’\-]{2,}(?:,[^—–\n]{0,40}?)?(?:\([^)]{0,30}\))?[ \t]*(?:—|–|--|-)[ \t]*"
 )
-_STATEMENT = re.compile(
+_STATEMENT: Final = re.compile(
     r"\b(?:issued|released|put[ \t]+out|published|sent|made|gave)[ \t]+(?:a|an)[ \t]+"
     r"(?:[\w\-]+[ \t]+){0,2}?(statement|communiqué|communique|declaration)\b"
 )
-_ACCORDING = re.compile(r"\b[Aa]ccording[ \t]+to\b")
-_HEDGE_IT = re.compile(
+_ACCORDING: Final = re.compile(r"\b[Aa]ccording[ \t]+to\b")
+_HEDGE_IT: Final = re.compile(
     r"\b[Ii]t[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been)[ \t]+(?:widely[ \t]+)?"
     r"(understood|believed|thought|reported|said|rumou?red|alleged)(?:[ \t]+that)?\b[ \t]*"
 )
-_HEDGE_PASSIVE = re.compile(
+_HEDGE_PASSIVE: Final = re.compile(
     r"\b(?:is|are|was|were)[ \t]+(?:widely[ \t]+)?"
     r"(said|understood|believed|thought|reported|rumou?red|alleged)[ \t]+to\b"
 )
-_HEDGE_ADVERB = re.compile(r"\b(" + "|".join(sorted(HEDGE_ADVERBS)) + r")\b")
+_HEDGE_ADVERB: Final = re.compile(r"\b(" + "|".join(sorted(HEDGE_ADVERBS)) + r")\b")
 # The ending every hedge adverb shares ("edly"): a unit without it skips the search
 # above, which tries each alternative at every position.
-_HEDGE_ADVERB_ENDING = min(HEDGE_ADVERBS, key=len)
-while not all(w.endswith(_HEDGE_ADVERB_ENDING) for w in HEDGE_ADVERBS):
-    _HEDGE_ADVERB_ENDING = _HEDGE_ADVERB_ENDING[1:]
-_TRAILING = re.compile(r"[\s.,;:—–-]+$")
+
+
+def _shared_ending(words: frozenset[str]) -> str:
+    ending = min(words, key=len)
+    while not all(w.endswith(ending) for w in words):
+        ending = ending[1:]
+    return ending
+
+
+_HEDGE_ADVERB_ENDING: Final = _shared_ending(HEDGE_ADVERBS)
+_TRAILING: Final = re.compile(r"[\s.,;:—–-]+$")
 # Patterns used inside the rules, compiled once (re's own cache costs a lookup a call).
-_WORD = re.compile(r"[\w'’\-]+")
-_WORD_OR_QUOTE = re.compile(r"[\w'’\-]+|\ue000+")
-_W_RUN = re.compile(r"\w+")
-_WORD_CHAR = re.compile(r"[\w]")
-_WORD_CHAR_OR_QUOTE = re.compile(r"\w|\ue000")
-_PARENTHETICAL = re.compile(r"[ \t]*,[^,]{1,120},")
-_SPACES = re.compile(r"\s+")
-_PASSIVE_AUX = words("is are was were be been being")
-_NEGATION = words("not never n't")
-_PREPOSITIONS = words(
+_WORD: Final = re.compile(r"[\w'’\-]+")
+_WORD_OR_QUOTE: Final = re.compile(r"[\w'’\-]+|\ue000+")
+_W_RUN: Final = re.compile(r"\w+")
+_WORD_CHAR: Final = re.compile(r"[\w]")
+_WORD_CHAR_OR_QUOTE: Final = re.compile(r"\w|\ue000")
+_PARENTHETICAL: Final = re.compile(r"[ \t]*,[^,]{1,120},")
+_SPACES: Final = re.compile(r"\s+")
+_PASSIVE_AUX: Final = words("is are was were be been being")
+_NEGATION: Final = words("not never n't")
+_PREPOSITIONS: Final = words(
     """of for at from with in on to by about into onto over under after before during
     against among between through without within upon via"""
 )
-_NP_LINKS = words("of for at from with in close")
+_NP_LINKS: Final = words("of for at from with in close")
 # Forms that are just as often nouns ("the report", "police reports"): they frame a
 # claim only before "that" or after the content.
-_NOUNY = words(
+_NOUNY: Final = words(
     """report reports claim claims state states note notes estimate estimates forecast
     forecasts promise promises counter counters signal signals show shows find finds
     stress pledge pledges vow vows tweet tweets remark remarks hint hints mention
     mentions caution cautions warning comment comments finding findings"""
 )
-_TOKENS_AFTER_LAST_CUE = 160
-_OBJECTS = words("me him them us you")
-_NOT_SUBJECTS = words(
+_TOKENS_AFTER_LAST_CUE: Final = 160
+_OBJECTS: Final = words("me him them us you")
+_NOT_SUBJECTS: Final = words(
     """now once then having being here there this that also still yet so thus
     however meanwhile instead later earlier today yesterday tomorrow again even"""
 )
-_LEADING_ADVERBS = ADVERBS | words("even only just now meanwhile however instead still yet")
-_NOUNY_OR_STATEMENT = _NOUNY | {"statement", "communiqu"}
-_BAD_CONTENT_START = (
+_LEADING_ADVERBS: Final = ADVERBS | words("even only just now meanwhile however instead still yet")
+_NOUNY_OR_STATEMENT: Final = _NOUNY | {"statement", "communiqu"}
+_BAD_CONTENT_START: Final = (
     _PREPOSITIONS
     | CLAUSE_MARKERS
     | words("so yes nothing something anything goodbye hello thanks sorry")
 )
-_PERSON_PRONOUNS = words("he she they it we i")
+_PERSON_PRONOUNS: Final = words("he she they it we i")
 # Participles that only follow "has/had": "a written statement" is not a cue.
-_NEEDS_AUX = words("written shown")
+_NEEDS_AUX: Final = words("written shown")
 # Words ending in -ed/-ing that are not participles in a subject phrase.
-_NOT_PARTICIPLE = words(
+_NOT_PARTICIPLE: Final = words(
     """red bed need seed speed feed united ed reed shed hundred wed led bred
     spring king thing ring string wing building meeting ceiling evening morning
     nothing something anything everything being during sibling darling wedding
@@ -174,15 +182,15 @@ _NOT_PARTICIPLE = words(
     during painting setting"""
 )
 # Plural nouns for people who speak as one: "The officials rejected it, saying ...".
-_SPEAKING_GROUPS = words(
+_SPEAKING_GROUPS: Final = words(
     """officials ministers lawmakers researchers scientists doctors experts analysts
     residents workers protesters activists investigators prosecutors lawyers judges
     police officers authorities organisers organizers campaigners critics leaders"""
 )
 # "..., the new rules could add ...": a possibility, never a postposed attribution.
-_MODALS = words("could might may can should")
-_POSSESSIVES = words("his her their its")
-_SUBORDINATORS = words(
+_MODALS: Final = words("could might may can should")
+_POSSESSIVES: Final = words("his her their its")
+_SUBORDINATORS: Final = words(
     """as while when after before during outside inside at in on to from with
     who which whose where adding noting citing his her their its despite amid
     following of about"""
@@ -222,16 +230,16 @@ class _Tok:
         self.is_cap = first.isupper()
 
 
-_LOWER_WORD = re.compile(r"[a-z]+")
+_LOWER_WORD: Final = re.compile(r"[a-z]+")
 # Cue forms that can frame a claim here (-ing forms only of say-like verbs: ", saying").
-_TRIGGER_WORDS = frozenset(
+_TRIGGER_WORDS: Final = frozenset(
     [w for w, verb in CUE_FORMS.items() if not w.endswith("ing") or verb in SAY_LIKE]
     + ["according", "pointed", "points", "point", "statement", "communiqu"]
 )
 
 
 # Tokens the cue loop in _frames_for_cues acts on; every other token only moves it on.
-_LOOP_WORDS = frozenset([*CUE_FORMS, "point", "points", "pointed", "according", "saying"])
+_LOOP_WORDS: Final = frozenset([*CUE_FORMS, "point", "points", "pointed", "according", "saying"])
 
 
 def _tokens(masked: str) -> list[_Tok]:
@@ -530,7 +538,7 @@ def _frames_for_cues(
 
 # Naming something in quotation marks: 'Kiprono calls the cooperative "a good
 # neighbour"', 'the minister described the report as "misleading"'.
-_NAMING = re.compile(
+_NAMING: Final = re.compile(
     r"(?<![\w\ue000])(?P<cue>calls|called|describes|described)[ \t]+"
     r"(?P<obj>(?:(?!for\b|on\b|off\b|in\b|up\b|to\b|out\b)[\w’'\-]+[ \t]+){1,6}?)"
     r"(?:as[ \t]+)?\ue000+"
@@ -565,8 +573,8 @@ def _naming_frame(base: int, masked: str, naming: re.Match[str]) -> Frame | None
 
 
 # A speaker, a short verb phrase, a colon and a quotation that ends the sentence.
-_COLON_QUOTE = re.compile(r"(?P<pre>[^:;\ue000]{3,240}?)[ \t]*:[ \t]*\ue000+[.!?]?[ \t]*$")
-_COLON_SUBJECT_PRONOUNS = words("he she they we")
+_COLON_QUOTE: Final = re.compile(r"(?P<pre>[^:;\ue000]{3,240}?)[ \t]*:[ \t]*\ue000+[.!?]?[ \t]*$")
+_COLON_SUBJECT_PRONOUNS: Final = words("he she they we")
 
 
 def _quoted_as_frame(
@@ -778,7 +786,7 @@ def _frame_for_cue(
     return Frame(cue_text, base + tok.start, subject, spans, kind, statement)
 
 
-_PHRASE_THAT = re.compile(
+_PHRASE_THAT: Final = re.compile(
     r"[ \t]*,?[ \t]*(?:at|in|on|outside|inside|during|after|before|from|with|to|by|near|"
     r"via|through|over|across|following|earlier|late|last|this|released|issued|published|"
     r"posted|sent|filed)\b([^,\ue000.;:!?]{0,120}?)"
@@ -797,7 +805,7 @@ def _that_after_phrase(masked: str, pos: int) -> re.Match[str] | None:
     return m
 
 
-_LY_NOUNS = words(
+_LY_NOUNS: Final = words(
     "family ally rally assembly supply reply belly bully jelly tally folly italy july"
 )
 
@@ -982,7 +990,7 @@ def _skip_recipient_and_adverbials(masked: str, pos: int, verb: str) -> int:
     return pos
 
 
-_APPOSITIVE_TAIL = re.compile(
+_APPOSITIVE_TAIL: Final = re.compile(
     r"[ \t]*,[ \t]+(?:who|which|whose|a|an|the|its|his|her|their|one|[0-9]+)\b"
     r"[^\ue000;]*?(?=[.!?]?[\"'”’)]*[ \t]*$|,[ \t]*\ue000)"
 )
@@ -1028,10 +1036,12 @@ def _after_frame_ok(tail: str) -> bool:
     return stripped.startswith(("and ", ", and ", ", adding", ", but ", "; "))
 
 
-_SUBORDINATE_STARTS = words(
+_SUBORDINATE_STARTS: Final = words(
     "if when while although though because as since unless even whether once until"
 )
-_CONTINUATION = re.compile(r"[ \t]*,[ \t]*(?!(?:who|which|whose|adding|noting|citing|a|an)\b)")
+_CONTINUATION: Final = re.compile(
+    r"[ \t]*,[ \t]*(?!(?:who|which|whose|adding|noting|citing|a|an)\b)"
+)
 
 
 def _continued_content(masked: str, base: int, rest: int) -> tuple[int, int] | None:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from briefing import __version__
+from briefing.claims import compiled as claims_compiled
 from briefing.cli import _batch, _check, _claims, _download, _eval, _summarize
 from briefing.cli._common import EXIT_FAILED, report_error
 from briefing.errors import BriefingError
@@ -42,7 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
         description=_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    engine = "compiled" if claims_compiled() else "pure Python"
+    parser.add_argument(
+        "--version", action="version", version=f"briefing {__version__} (claim engine: {engine})"
+    )
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     for command in _COMMANDS:
         command.register(subparsers)
