@@ -1,7 +1,10 @@
 """Throughput and peak memory of ``briefing batch`` on synthetic news.
 
 Generates RECORDS news-like records (300-800 words, built from templates with direct
-quotes and reported speech) into a temporary folder as JSON Lines, runs the real
+quotes and reported speech, at the sentence length and claim density of real news:
+19 words a sentence and 16 claims per 1,000 words, against 20 and 14.6 in PolNeAR's
+dev articles; ``benchmarks/news_density.py`` measures both) into a temporary folder
+as JSON Lines, runs the real
 ``briefing batch`` command line in a subprocess, samples the resident memory of the
 whole process tree (the job and its workers) every 20 ms, and prints one JSON line:
 
@@ -63,34 +66,44 @@ TOPICS = [
     "the vaccine rollout",
 ]
 QUOTES = [
-    "We will not accept a deal that leaves families worse off",
-    "This is the most serious challenge we have faced in a decade",
-    "The numbers simply do not add up",
-    "Nobody told us the plan had changed",
-    "We expect the work to be finished by the end of next year",
-    "It is too early to say what caused the failure",
-    "Our priority is to keep people safe",
-    "I have never seen anything like it",
+    "We will not accept a deal that leaves families worse off, and we have told the ministry so",
+    "This is the most serious challenge we have faced in a decade, and it will not go away",
+    "The numbers simply do not add up, whichever way you look at the budget",
+    "Nobody told us the plan had changed until the contracts had already been signed",
+    "We expect the work to be finished by the end of next year if the funding arrives on time",
+    "It is too early to say what caused the failure, but we are looking at every possibility",
+    "Our priority is to keep people safe while the repairs are carried out",
+    "I have never seen anything like it in thirty years of working in this city",
 ]
 REPORTED = [
-    "the government had underestimated the cost",
-    "talks would resume next week",
-    "no decision had been taken",
-    "the figures were provisional",
-    "the company had broken no rules",
-    "more funding was needed for rural areas",
+    "the government had underestimated the cost of the project by several million",
+    "talks with the unions would resume next week after a pause over the holidays",
+    "no decision had been taken on the future of the site or its workers",
+    "the figures were provisional and could be revised when the audit was complete",
+    "the company had broken no rules and would cooperate fully with the inquiry",
+    "more funding was needed for rural areas, where waiting times had doubled",
 ]
 FILLER = [
-    "The proposal was first presented to lawmakers in {month}.",
-    "Critics have pointed to rising costs in {place} and elsewhere.",
-    "The debate over {topic} has divided the coalition for months.",
-    "About {number} people attended the meeting on {day}.",
-    "Officials in {place} declined to give a timetable.",
-    "The figures published on {day} showed a rise of {number} per cent.",
-    "Local businesses have been watching the talks closely.",
-    "A final vote is expected before the end of the session.",
-    "Similar plans were abandoned in {place} two years ago.",
-    "Opposition members walked out of the chamber during the debate.",
+    "The proposal was first presented to lawmakers in {month}, when it was sent back to "
+    "committee for further changes to its funding.",
+    "Critics have pointed to rising costs in {place} and elsewhere, where similar projects "
+    "ran well over budget.",
+    "The debate over {topic} has divided the coalition for months and delayed other "
+    "business in the chamber.",
+    "About {number} people attended the meeting on {day}, many of them residents of the "
+    "streets closest to the site.",
+    "Officials in {place} declined to give a timetable for the work or say how much of "
+    "it had been completed.",
+    "The figures published on {day} showed a rise of {number} per cent, the largest since "
+    "the records began.",
+    "Local businesses have been watching the talks closely, and several have already "
+    "postponed plans to expand.",
+    "A final vote is expected before the end of the session, although the date has not "
+    "yet been set.",
+    "Similar plans were abandoned in {place} two years ago after a long legal challenge "
+    "by residents.",
+    "Opposition members walked out of the chamber during the debate and held a news "
+    "conference outside.",
 ]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 MONTHS = ["January", "March", "May", "July", "September", "November"]
@@ -101,7 +114,9 @@ def _person(rng: random.Random) -> str:
 
 
 def _sentence(rng: random.Random) -> str:
-    # About a quarter of news sentences attribute something to someone.
+    # Calibrated on real news (PolNeAR's 84 dev articles, the most quote-heavy of the
+    # shared corpora: 20 words a sentence, 14.6 claims per 1,000 words): about a
+    # quarter of the sentences attribute something to someone.
     kind = rng.random()
     if kind < 0.12:
         return f"“{rng.choice(QUOTES)},” {_person(rng)} said."
