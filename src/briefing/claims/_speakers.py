@@ -19,8 +19,9 @@ There is no coreference model here, only rules a reader can check:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from briefing.claims._lexicon import (
@@ -105,7 +106,7 @@ class Mention:
     roles: tuple[str, ...] = ()
 
 
-def _gender_of(first: str, titles: list[str], roles: tuple[str, ...]) -> str:
+def _gender_of(first: str, titles: Sequence[str], roles: tuple[str, ...]) -> str:
     for title in titles:
         t = title.lower()
         if t in MALE_TITLES:
@@ -126,7 +127,8 @@ def _gender_of(first: str, titles: list[str], roles: tuple[str, ...]) -> str:
 
 
 def _is_title(word: str) -> bool:
-    return word.lower() in TITLES or word.lower().rstrip(".") in TITLES
+    low = word.lower()
+    return low in TITLES or low.rstrip(".") in TITLES
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
@@ -317,14 +319,42 @@ def _classify(text: str, match: re.Match[str]) -> list[Mention]:
             else:
                 out.append(Mention(match.start(), word, "surname"))
         return out
-    words = group.split()
-    offset = match.start()
+    start = match.start()
+    for piece in _pieces(group):
+        if piece.kind != "person":
+            out.append(Mention(start + piece.offset, piece.name, piece.kind))
+        else:
+            out.append(_person(text, start + piece.offset, piece, match.end() if piece.last else -1))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """One name in a capitalised run, as far as its words alone tell."""
+
+    offset: int  # from the start of the run
+    kind: str  # "org", "surname" or "person"
+    name: str
+    last: bool = False  # ends the run, so an appositive may follow it
+    first: str = ""  # a person's first name
+    titles: tuple[str, ...] = ()
+    title_roles: tuple[str, ...] = ()
+
+
+# A run's words decide most of what it names, and names recur ("Donald Trump" in
+# article after article), so that part is kept; the bound keeps memory flat on a
+# long stream. What the text around a run adds (roles, gender) is read every time.
+@functools.lru_cache(maxsize=4096)
+def _pieces(run: str) -> tuple[_Piece, ...]:
+    """The names in a multi-word capitalised run, split at possessives and
+    sentence ends."""
+    words = run.split()
     pieces: list[tuple[int, list[str]]] = []
     current: list[str] = []
-    current_start = offset
-    pos = offset
+    current_start = 0
+    pos = 0
     for word in words:
-        pos = text.index(word, pos)
+        pos = run.index(word, pos)
         if not current:
             current_start = pos
         current.append(word)
@@ -335,18 +365,18 @@ def _classify(text: str, match: re.Match[str]) -> list[Mention]:
             current = []
     if current:
         pieces.append((current_start, current))
+    out: list[_Piece] = []
     for i, (start, piece) in enumerate(pieces):
-        end_of_run = i == len(pieces) - 1
-        mention = _classify_words(text, start, piece, match.end() if end_of_run else -1)
-        if mention is not None:
-            out.append(mention)
-    return out
+        found = _piece(run, start, piece, i == len(pieces) - 1)
+        if found is not None:
+            out.append(found)
+    return tuple(out)
 
 
-def _classify_words(text: str, offset: int, words: list[str], run_end: int) -> Mention | None:
+def _piece(run: str, offset: int, words: list[str], last: bool) -> _Piece | None:
     # Drop capitalised function words at a sentence start ("But Moreau said").
     while words and words[0].lower().rstrip(".") in _STOP_CAPS:
-        offset = text.index(words[1], offset + len(words[0])) if len(words) > 1 else offset
+        offset = run.index(words[1], offset + len(words[0])) if len(words) > 1 else offset
         words = words[1:]
     if not words:
         return None
@@ -360,18 +390,24 @@ def _classify_words(text: str, offset: int, words: list[str], run_end: int) -> M
         return None  # datelines and acronym-only runs ("NAIROBI")
     lowered = [w.lower() for w in words]
     if any(w in ORG_WORDS for w in lowered) or "&" in words:
-        return Mention(offset, " ".join(words), "org")
+        return _Piece(offset, "org", " ".join(words))
     titles, name = split_title(words)
     if not name:
         return None
-    if not titles and len(name) < 2:
-        return Mention(offset, name[0], "surname")
-    roles: list[str] = [t.lower().rstrip(".") for t in titles if _is_title(t)]
+    if len(name) == 1:
+        return _Piece(offset, "surname", name[0])
+    roles = [t.lower().rstrip(".") for t in titles if _is_title(t)]
     if titles:
         roles.append(" ".join(titles).lower())
+    return _Piece(offset, "person", " ".join(name), last, name[0], tuple(titles), tuple(roles))
+
+
+def _person(text: str, offset: int, piece: _Piece, run_end: int) -> Mention:
+    """A person named at ``offset``, with the roles and gender its context gives."""
+    roles = list(piece.title_roles)
     if run_end >= 0:
-        tail = text[run_end : run_end + 120]
-        appositive = _APPOSITIVE.match(tail)
+        # Bounded like a slice of the next 120 characters, without the copy.
+        appositive = _APPOSITIVE.match(text, run_end, run_end + 120)
         if appositive:
             phrase = appositive.group(1).lower()
             roles += [phrase, phrase.split()[-1]]
@@ -379,12 +415,10 @@ def _classify_words(text: str, offset: int, words: list[str], run_end: int) -> M
     for word in text[max(0, offset - 40) : offset].split()[-2:]:
         if word.islower() and word.isalpha() and word not in _NOT_ROLE:
             roles.append(word)
-    if len(name) == 1:
-        return Mention(offset, name[0], "surname")
-    gender = _gender_of(name[0], titles, tuple(roles))
+    gender = _gender_of(piece.first, piece.titles, tuple(roles))
     if not gender and run_end >= 0 and _opens_clause(text, offset):
         gender = _gender_from_pronoun(text, run_end)
-    return Mention(offset, " ".join(name), "person", gender, tuple(roles))
+    return Mention(offset, piece.name, "person", gender, tuple(roles))
 
 
 _NEXT_PRONOUN = re.compile(r"[.!?\n]|\b(he|his|him|she|her|hers)\b|[A-Z][a-z]+[ \t]+[A-Z]")
