@@ -63,6 +63,8 @@ _GROUP = re.compile(
     rf"(?:[ \t]+(?:of|from|for|at|in)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'\-]*"
     rf"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'\-]*)*|[a-z]+\b))?"
 )
+# Characters no group name contains: a search for groups may stop at one of them.
+_GROUP_STOP = re.compile(r"[.\n]")
 _PARTICLES = r"(?:de|da|van|von|der|den|del|della|bin|ibn|al|el|la|le|di|du|dos|do|ter)"
 _PARTICLE_WORDS = words(_PARTICLES[3:-1].replace("|", " "))
 _CAP = r"[A-Z][\w'’.\-\u0300-\u036f]*"
@@ -173,7 +175,8 @@ class MentionTable:
         self._runs: Iterator[re.Match[str]] | None = None
         self._next_run: re.Match[str] | None = None
         self._scanned_all = False
-        self._group_matches: Iterator[re.Match[str]] = iter(())
+        self._group_spans: list[tuple[int, int]] = []
+        self._group_at = 0
         self._next_group: re.Match[str] | None = None
 
     @classmethod
@@ -267,22 +270,50 @@ class MentionTable:
         """
         if self._groups is None:
             self._groups = []
-            self._group_matches = (
-                match
-                for lo, hi in (self._body if self._body is not None else [(0, len(self.text))])
-                for match in _GROUP.finditer(self.text, lo, hi)
+            self._group_spans = list(
+                self._body if self._body is not None else [(0, len(self.text))]
             )
-            self._next_group = next(self._group_matches, None)
+            self._group_at = self._group_spans[0][0] if self._group_spans else 0
+        self._scan_groups_to(position)
         groups = self._groups
-        match = self._next_group
-        while match is not None and match.start() < position:
-            groups.append(Mention(match.start(), match.group(), "group"))
-            self._group_starts.append(match.start())
-            match = next(self._group_matches, None)
-        self._next_group = match
         k = bisect.bisect_left(self._group_starts, position)
         for i in range(k - 1, max(-1, k - 1 - LOOKBACK), -1):
             yield groups[i]
+
+    def _scan_groups_to(self, position: int) -> None:
+        """Find the groups that start before ``position``.
+
+        Each search stops at the first full stop or line break after ``position``
+        instead of running on to the next group, which may be pages away. A group
+        never spans one of those (see :data:`_GROUP`), so the matches are the ones
+        an unbounded search would find.
+        """
+        text = self.text
+        spans = self._group_spans
+        groups = self._groups
+        assert groups is not None
+        while True:
+            match = self._next_group
+            if match is not None:
+                if match.start() >= position:
+                    return
+                groups.append(Mention(match.start(), match.group(), "group"))
+                self._group_starts.append(match.start())
+                self._group_at = match.end()
+                self._next_group = None
+            if not spans:
+                return
+            at, hi = self._group_at, spans[0][1]
+            stop = _GROUP_STOP.search(text, max(at, position), hi) if at < hi else None
+            bound = stop.start() if stop is not None else hi
+            self._next_group = _GROUP.search(text, at, bound) if at < bound else None
+            if self._next_group is None:
+                if bound < hi:
+                    self._group_at = bound
+                    return  # nothing starts before the stop, so none before ``position``
+                spans.pop(0)  # this paragraph is done: on to the next
+                if spans:
+                    self._group_at = spans[0][0]
 
     def add(self, mention: Mention) -> None:
         """Add a mention, keeping the table in text order."""
