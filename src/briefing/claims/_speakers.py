@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -198,8 +199,13 @@ class MentionTable:
 
     def _all_runs(self) -> Iterator[re.Match[str]]:
         text = self.text
-        for lo, hi in self._body if self._body is not None else [(0, len(text))]:
-            yield from _RUN.finditer(text, lo, hi)
+        spans = self._body if self._body is not None else [(0, len(text))]
+        # chain() hands out the matches without a generator frame per run.
+        return itertools.chain.from_iterable(_RUN.finditer(text, lo, hi) for lo, hi in spans)
+
+    def _quoted_at(self, position: int) -> bool:
+        k = bisect.bisect_right(self._quote_starts, position) - 1
+        return k >= 0 and self._quoted[k][0] <= position < self._quoted[k][1]
 
     def _scan_to(self, position: int | None) -> None:
         """Scan the capitalised runs that start before ``position`` (all when None).
@@ -218,36 +224,35 @@ class MentionTable:
         assert runs is not None
         match = self._next_run
         text = self.text
-        quoted = self._quoted
-        quote_starts = self._quote_starts if quoted else []
+        limit = len(text) + 1 if position is None else position
+        quoted = bool(self._quoted)
         surnames = self._surnames
         mentions = self._mentions
         starts = self._starts
         while match is not None:
             start = match.start()
-            if position is not None and start >= position:
+            if start >= limit:
                 self._next_run = match
                 return
             group = match.group()
-            skip = False
-            if quoted:
-                k = bisect.bisect_right(quote_starts, start) - 1
-                skip = k >= 0 and quoted[k][0] <= start < quoted[k][1]
-            if not skip:
-                found: list[Mention]
-                if " " not in group and "\t" not in group:
-                    # One word (most runs): a known surname, an institution, or nothing.
-                    word = group.removesuffix("'s").removesuffix("’s").rstrip(".")
-                    known = surnames.get(word)
-                    if known is not None:
-                        found = [Mention(start, known.name, "person", known.gender, known.roles)]
-                    elif word.lower() in ORG_WORDS:
-                        found = [Mention(start, word, "org")]
-                    else:
-                        found = []
+            if " " not in group and "\t" not in group:
+                # One word (most runs): a known surname, an institution, or nothing;
+                # the quotation test only for the few that name someone.
+                word = group.removesuffix("'s").removesuffix("’s").rstrip(".")
+                known = surnames.get(word)
+                if known is not None:
+                    mention = Mention(start, known.name, "person", known.gender, known.roles)
+                elif word.lower() in ORG_WORDS:
+                    mention = Mention(start, word, "org")
                 else:
-                    found = _classify(text, match)
-                for mention in found:
+                    match = next(runs, None)
+                    continue
+                if not (quoted and self._quoted_at(start)):
+                    # No surname to remember: ``known`` already holds this person.
+                    mentions.append(mention)
+                    starts.append(start)
+            elif not (quoted and self._quoted_at(start)):
+                for mention in _classify(text, match):
                     if mention.kind == "surname":
                         known = surnames.get(mention.name)
                         if known is None:
