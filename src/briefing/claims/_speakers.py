@@ -355,12 +355,12 @@ def _classify(text: str, match: re.Match[str]) -> list[Mention]:
             else:
                 out.append(Mention(match.start(), word, "surname"))
         return out
-    start = match.start()
+    start, end = match.span()
     for piece in _pieces(group):
         if piece.kind != "person":
             out.append(Mention(start + piece.offset, piece.name, piece.kind))
         else:
-            out.append(_person(text, start + piece.offset, piece, match.end() if piece.last else -1))
+            out.append(_person(text, start + piece.offset, piece, end if piece.last else -1))
     return out
 
 
