@@ -416,16 +416,18 @@ def _piece(run: str, offset: int, words: list[str], last: bool) -> _Piece | None
         words = words[1:]
     if not words:
         return None
-    words = list(words)
-    for suffix in ("'s", "’s", "'", "’"):
-        if words[-1].endswith(suffix):
-            words[-1] = words[-1][: -len(suffix)]
-            break
-    words[-1] = words[-1].rstrip(".")
-    if not words[-1] or any(w.isupper() and len(w) > 3 for w in words):
-        return None  # datelines and acronym-only runs ("NAIROBI")
-    lowered = [w.lower() for w in words]
-    if any(w in ORG_WORDS for w in lowered) or "&" in words:
+    final = words[-1]
+    if final.endswith(("'s", "’s")):
+        final = final[:-2]
+    elif final.endswith(("'", "’")):
+        final = final[:-1]
+    words = [*words[:-1], final.rstrip(".")]
+    if not words[-1]:
+        return None
+    for w in words:
+        if len(w) > 3 and w.isupper():
+            return None  # datelines and acronym-only runs ("NAIROBI")
+    if "&" in words or not ORG_WORDS.isdisjoint([w.lower() for w in words]):
         return _Piece(offset, "org", " ".join(words))
     titles, name = split_title(words)
     if not name:
