@@ -19,8 +19,10 @@ There is no coreference model here, only rules a reader can check:
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from briefing.claims._lexicon import (
@@ -62,6 +64,8 @@ _GROUP = re.compile(
     rf"(?:[ \t]+(?:of|from|for|at|in)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'\-]*"
     rf"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'\-]*)*|[a-z]+\b))?"
 )
+# Characters no group name contains: a search for groups may stop at one of them.
+_GROUP_STOP = re.compile(r"[.\n]")
 _PARTICLES = r"(?:de|da|van|von|der|den|del|della|bin|ibn|al|el|la|le|di|du|dos|do|ter)"
 _PARTICLE_WORDS = words(_PARTICLES[3:-1].replace("|", " "))
 _CAP = r"[A-Z][\w'’.\-\u0300-\u036f]*"
@@ -105,7 +109,7 @@ class Mention:
     roles: tuple[str, ...] = ()
 
 
-def _gender_of(first: str, titles: list[str], roles: tuple[str, ...]) -> str:
+def _gender_of(first: str, titles: Sequence[str], roles: tuple[str, ...]) -> str:
     for title in titles:
         t = title.lower()
         if t in MALE_TITLES:
@@ -126,7 +130,8 @@ def _gender_of(first: str, titles: list[str], roles: tuple[str, ...]) -> str:
 
 
 def _is_title(word: str) -> bool:
-    return word.lower() in TITLES or word.lower().rstrip(".") in TITLES
+    low = word.lower()
+    return low in TITLES or low.rstrip(".") in TITLES
 
 
 def split_title(words: list[str]) -> tuple[list[str], list[str]]:
@@ -171,7 +176,8 @@ class MentionTable:
         self._runs: Iterator[re.Match[str]] | None = None
         self._next_run: re.Match[str] | None = None
         self._scanned_all = False
-        self._group_matches: Iterator[re.Match[str]] = iter(())
+        self._group_spans: list[tuple[int, int]] = []
+        self._group_at = 0
         self._next_group: re.Match[str] | None = None
 
     @classmethod
@@ -193,8 +199,13 @@ class MentionTable:
 
     def _all_runs(self) -> Iterator[re.Match[str]]:
         text = self.text
-        for lo, hi in self._body if self._body is not None else [(0, len(text))]:
-            yield from _RUN.finditer(text, lo, hi)
+        spans = self._body if self._body is not None else [(0, len(text))]
+        # chain() hands out the matches without a generator frame per run.
+        return itertools.chain.from_iterable(_RUN.finditer(text, lo, hi) for lo, hi in spans)
+
+    def _quoted_at(self, position: int) -> bool:
+        k = bisect.bisect_right(self._quote_starts, position) - 1
+        return k >= 0 and self._quoted[k][0] <= position < self._quoted[k][1]
 
     def _scan_to(self, position: int | None) -> None:
         """Scan the capitalised runs that start before ``position`` (all when None).
@@ -213,36 +224,35 @@ class MentionTable:
         assert runs is not None
         match = self._next_run
         text = self.text
-        quoted = self._quoted
-        quote_starts = self._quote_starts if quoted else []
+        limit = len(text) + 1 if position is None else position
+        quoted = bool(self._quoted)
         surnames = self._surnames
         mentions = self._mentions
         starts = self._starts
         while match is not None:
             start = match.start()
-            if position is not None and start >= position:
+            if start >= limit:
                 self._next_run = match
                 return
             group = match.group()
-            skip = False
-            if quoted:
-                k = bisect.bisect_right(quote_starts, start) - 1
-                skip = k >= 0 and quoted[k][0] <= start < quoted[k][1]
-            if not skip:
-                found: list[Mention]
-                if " " not in group and "\t" not in group:
-                    # One word (most runs): a known surname, an institution, or nothing.
-                    word = group.removesuffix("'s").removesuffix("’s").rstrip(".")
-                    known = surnames.get(word)
-                    if known is not None:
-                        found = [Mention(start, known.name, "person", known.gender, known.roles)]
-                    elif word.lower() in ORG_WORDS:
-                        found = [Mention(start, word, "org")]
-                    else:
-                        found = []
+            if " " not in group and "\t" not in group:
+                # One word (most runs): a known surname, an institution, or nothing;
+                # the quotation test only for the few that name someone.
+                word = group.removesuffix("'s").removesuffix("’s").rstrip(".")
+                known = surnames.get(word)
+                if known is not None:
+                    mention = Mention(start, known.name, "person", known.gender, known.roles)
+                elif word.lower() in ORG_WORDS:
+                    mention = Mention(start, word, "org")
                 else:
-                    found = _classify(text, match)
-                for mention in found:
+                    match = next(runs, None)
+                    continue
+                if not (quoted and self._quoted_at(start)):
+                    # No surname to remember: ``known`` already holds this person.
+                    mentions.append(mention)
+                    starts.append(start)
+            elif not (quoted and self._quoted_at(start)):
+                for mention in _classify(text, match):
                     if mention.kind == "surname":
                         known = surnames.get(mention.name)
                         if known is None:
@@ -265,22 +275,50 @@ class MentionTable:
         """
         if self._groups is None:
             self._groups = []
-            self._group_matches = (
-                match
-                for lo, hi in (self._body if self._body is not None else [(0, len(self.text))])
-                for match in _GROUP.finditer(self.text, lo, hi)
+            self._group_spans = list(
+                self._body if self._body is not None else [(0, len(self.text))]
             )
-            self._next_group = next(self._group_matches, None)
+            self._group_at = self._group_spans[0][0] if self._group_spans else 0
+        self._scan_groups_to(position)
         groups = self._groups
-        match = self._next_group
-        while match is not None and match.start() < position:
-            groups.append(Mention(match.start(), match.group(), "group"))
-            self._group_starts.append(match.start())
-            match = next(self._group_matches, None)
-        self._next_group = match
         k = bisect.bisect_left(self._group_starts, position)
         for i in range(k - 1, max(-1, k - 1 - LOOKBACK), -1):
             yield groups[i]
+
+    def _scan_groups_to(self, position: int) -> None:
+        """Find the groups that start before ``position``.
+
+        Each search stops at the first full stop or line break after ``position``
+        instead of running on to the next group, which may be pages away. A group
+        never spans one of those (see :data:`_GROUP`), so the matches are the ones
+        an unbounded search would find.
+        """
+        text = self.text
+        spans = self._group_spans
+        groups = self._groups
+        assert groups is not None
+        while True:
+            match = self._next_group
+            if match is not None:
+                if match.start() >= position:
+                    return
+                groups.append(Mention(match.start(), match.group(), "group"))
+                self._group_starts.append(match.start())
+                self._group_at = match.end()
+                self._next_group = None
+            if not spans:
+                return
+            at, hi = self._group_at, spans[0][1]
+            stop = _GROUP_STOP.search(text, max(at, position), hi) if at < hi else None
+            bound = stop.start() if stop is not None else hi
+            self._next_group = _GROUP.search(text, at, bound) if at < bound else None
+            if self._next_group is None:
+                if bound < hi:
+                    self._group_at = bound
+                    return  # nothing starts before the stop, so none before ``position``
+                spans.pop(0)  # this paragraph is done: on to the next
+                if spans:
+                    self._group_at = spans[0][0]
 
     def add(self, mention: Mention) -> None:
         """Add a mention, keeping the table in text order."""
@@ -317,14 +355,42 @@ def _classify(text: str, match: re.Match[str]) -> list[Mention]:
             else:
                 out.append(Mention(match.start(), word, "surname"))
         return out
-    words = group.split()
-    offset = match.start()
+    start, end = match.span()
+    for piece in _pieces(group):
+        if piece.kind != "person":
+            out.append(Mention(start + piece.offset, piece.name, piece.kind))
+        else:
+            out.append(_person(text, start + piece.offset, piece, end if piece.last else -1))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """One name in a capitalised run, as far as its words alone tell."""
+
+    offset: int  # from the start of the run
+    kind: str  # "org", "surname" or "person"
+    name: str
+    last: bool = False  # ends the run, so an appositive may follow it
+    first: str = ""  # a person's first name
+    titles: tuple[str, ...] = ()
+    title_roles: tuple[str, ...] = ()
+
+
+# A run's words decide most of what it names, and names recur ("Donald Trump" in
+# article after article), so that part is kept; the bound keeps memory flat on a
+# long stream. What the text around a run adds (roles, gender) is read every time.
+@functools.lru_cache(maxsize=4096)
+def _pieces(run: str) -> tuple[_Piece, ...]:
+    """The names in a multi-word capitalised run, split at possessives and
+    sentence ends."""
+    words = run.split()
     pieces: list[tuple[int, list[str]]] = []
     current: list[str] = []
-    current_start = offset
-    pos = offset
+    current_start = 0
+    pos = 0
     for word in words:
-        pos = text.index(word, pos)
+        pos = run.index(word, pos)
         if not current:
             current_start = pos
         current.append(word)
@@ -335,43 +401,51 @@ def _classify(text: str, match: re.Match[str]) -> list[Mention]:
             current = []
     if current:
         pieces.append((current_start, current))
+    out: list[_Piece] = []
     for i, (start, piece) in enumerate(pieces):
-        end_of_run = i == len(pieces) - 1
-        mention = _classify_words(text, start, piece, match.end() if end_of_run else -1)
-        if mention is not None:
-            out.append(mention)
-    return out
+        found = _piece(run, start, piece, i == len(pieces) - 1)
+        if found is not None:
+            out.append(found)
+    return tuple(out)
 
 
-def _classify_words(text: str, offset: int, words: list[str], run_end: int) -> Mention | None:
+def _piece(run: str, offset: int, words: list[str], last: bool) -> _Piece | None:
     # Drop capitalised function words at a sentence start ("But Moreau said").
     while words and words[0].lower().rstrip(".") in _STOP_CAPS:
-        offset = text.index(words[1], offset + len(words[0])) if len(words) > 1 else offset
+        offset = run.index(words[1], offset + len(words[0])) if len(words) > 1 else offset
         words = words[1:]
     if not words:
         return None
-    words = list(words)
-    for suffix in ("'s", "’s", "'", "’"):
-        if words[-1].endswith(suffix):
-            words[-1] = words[-1][: -len(suffix)]
-            break
-    words[-1] = words[-1].rstrip(".")
-    if not words[-1] or any(w.isupper() and len(w) > 3 for w in words):
-        return None  # datelines and acronym-only runs ("NAIROBI")
-    lowered = [w.lower() for w in words]
-    if any(w in ORG_WORDS for w in lowered) or "&" in words:
-        return Mention(offset, " ".join(words), "org")
+    final = words[-1]
+    if final.endswith(("'s", "’s")):
+        final = final[:-2]
+    elif final.endswith(("'", "’")):
+        final = final[:-1]
+    words = [*words[:-1], final.rstrip(".")]
+    if not words[-1]:
+        return None
+    for w in words:
+        if len(w) > 3 and w.isupper():
+            return None  # datelines and acronym-only runs ("NAIROBI")
+    if "&" in words or not ORG_WORDS.isdisjoint([w.lower() for w in words]):
+        return _Piece(offset, "org", " ".join(words))
     titles, name = split_title(words)
     if not name:
         return None
-    if not titles and len(name) < 2:
-        return Mention(offset, name[0], "surname")
-    roles: list[str] = [t.lower().rstrip(".") for t in titles if _is_title(t)]
+    if len(name) == 1:
+        return _Piece(offset, "surname", name[0])
+    roles = [t.lower().rstrip(".") for t in titles if _is_title(t)]
     if titles:
         roles.append(" ".join(titles).lower())
+    return _Piece(offset, "person", " ".join(name), last, name[0], tuple(titles), tuple(roles))
+
+
+def _person(text: str, offset: int, piece: _Piece, run_end: int) -> Mention:
+    """A person named at ``offset``, with the roles and gender its context gives."""
+    roles = list(piece.title_roles)
     if run_end >= 0:
-        tail = text[run_end : run_end + 120]
-        appositive = _APPOSITIVE.match(tail)
+        # Bounded like a slice of the next 120 characters, without the copy.
+        appositive = _APPOSITIVE.match(text, run_end, run_end + 120)
         if appositive:
             phrase = appositive.group(1).lower()
             roles += [phrase, phrase.split()[-1]]
@@ -379,12 +453,10 @@ def _classify_words(text: str, offset: int, words: list[str], run_end: int) -> M
     for word in text[max(0, offset - 40) : offset].split()[-2:]:
         if word.islower() and word.isalpha() and word not in _NOT_ROLE:
             roles.append(word)
-    if len(name) == 1:
-        return Mention(offset, name[0], "surname")
-    gender = _gender_of(name[0], titles, tuple(roles))
+    gender = _gender_of(piece.first, piece.titles, tuple(roles))
     if not gender and run_end >= 0 and _opens_clause(text, offset):
         gender = _gender_from_pronoun(text, run_end)
-    return Mention(offset, " ".join(name), "person", gender, tuple(roles))
+    return Mention(offset, piece.name, "person", gender, tuple(roles))
 
 
 _NEXT_PRONOUN = re.compile(r"[.!?\n]|\b(he|his|him|she|her|hers)\b|[A-Z][a-z]+[ \t]+[A-Z]")
