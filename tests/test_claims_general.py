@@ -195,3 +195,30 @@ def test_a_surname_with_a_particle_resolves_at_a_sentence_start() -> None:
     assert [(c.source, c.source_text) for c in extract_claims(introduced)] == [
         ("Sanne de Wit", "De Wit")
     ]
+
+
+def test_passive_told_by_names_the_agent() -> None:
+    text = "The mayor had been told by engineers that the bridge was unsafe."
+    assert _triples(text) == [("engineers", "told by", "the bridge was unsafe")]
+
+
+def test_passive_by_with_a_name_in_an_aside() -> None:
+    text = "Investors were assured by the chief executive, Ana Lima, that the deal would close."
+    assert _triples(text) == [("Ana Lima", "assured by", "the deal would close")]
+
+
+def test_passive_order_is_not_a_claim() -> None:
+    assert extract_claims("She was told by police to leave the building.") == []
+
+
+def test_it_said_follows_the_institution_that_spoke_last() -> None:
+    text = (
+        "Norvik Foods issued a statement on Monday. It said the recall was a precaution. "
+        "The Food Standards Agency said it was investigating the plant. "
+        "It said samples had been sent to a laboratory."
+    )
+    assert [c.source for c in extract_claims(text)] == [
+        "Norvik Foods",
+        "Food Standards Agency",
+        "Food Standards Agency",
+    ]

@@ -269,7 +269,12 @@ class _Resolver:
         ):
             source, resolved = self.statement_source, True
             kind, gender = "org", ""
-        elif head == "it" and self.statement_source and self.statement_at >= position - 400:
+        elif (
+            head == "it"
+            and self.statement_source
+            and self.statement_at >= position - 400
+            and not self._other_org_since(self.statement_at, self.statement_source)
+        ):
             # "X issued a statement. It said ..." (the statement, or its issuer).
             source, resolved = self.statement_source, True
             kind, gender = "org", ""
@@ -283,6 +288,16 @@ class _Resolver:
             self.statement_source = source
             self.statement_at = position
         return source, resolved
+
+    def _other_org_since(self, position: int, source: str) -> bool:
+        """Whether another institution spoke after ``position``: then "It said" is
+        that one ("X issued a statement. The ministry said ... It said ...")."""
+        for speaker in reversed(self.speakers):
+            if speaker.start <= position:
+                return False
+            if speaker.kind == "org" and speaker.name != source:
+                return True
+        return False
 
     def note_statement(self, written: str, position: int) -> None:
         """Remember who issued a statement even when the sentence quotes nothing."""

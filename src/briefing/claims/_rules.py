@@ -657,6 +657,43 @@ def _colon_frame(
     return Frame(pre[cue_lo:].rstrip(), base + cue_lo, subject, got[0], "direct")
 
 
+# Verbs whose passive names the speaker after "by": "was told by X that ...".
+_PASSIVE_BY_VERBS: Final = frozenset(["tell", "warn", "assure", "inform"])
+
+
+def _passive_by_frame(
+    text: str,
+    base: int,
+    masked: str,
+    toks: list[_Tok],
+    i: int,
+    quotes: list[tuple[int, int, bool]],
+) -> Frame | None:
+    """'X was told by engineers that ...': the agent after "by" speaks; only a
+    that-clause is a claim ("was told by police to leave" is an order)."""
+    np_end = _np_right(toks, i + 2)
+    if np_end is None:
+        return None
+    rest = _skip_adverbials(masked, toks[np_end - 1].end)
+    that = _THAT.match(masked, rest)
+    subject = (base + toks[i + 2].start, base + toks[np_end - 1].end)
+    aside = _PARENTHETICAL.match(masked, rest) if that is None else None
+    if aside is not None:
+        # "by the chief executive, Ana Lima, that ...": a name in the aside speaks.
+        that = _THAT.match(masked, aside.end())
+        name = masked[aside.start() : aside.end()].strip(" \t,")
+        if 1 <= len(name.split()) <= 4 and all(w[0].isupper() for w in name.split()):
+            lo = masked.index(name, aside.start())
+            subject = (base + lo, base + lo + len(name))
+    if that is None or not _content_ok(masked, that.end(), len(masked), "say", True):
+        return None
+    content = _content_frame(masked, base, that.end(), len(masked), quotes)
+    if content is None:
+        return None
+    cue = text[base + toks[i].start : base + toks[i + 1].end]
+    return Frame(cue, base + toks[i].start, subject, content[0], content[1])
+
+
 def _frame_for_cue(
     text: str,
     base: int,
@@ -685,6 +722,9 @@ def _frame_for_cue(
         if toks[j].low in _NEGATION:
             return None
         if toks[j].low in _PASSIVE_AUX and tok.low != "says":
+            if verb in _PASSIVE_BY_VERBS and i + 1 < len(toks) and toks[i + 1].low == "by":
+                # "The mayor had been told by engineers that the bridge was unsafe."
+                return _passive_by_frame(text, base, masked, toks, i, quotes)
             return None  # passive: "is said to", "was told"; hedges handle these
         aux = aux or toks[j].low in ("has", "have", "had")
         modal = modal or toks[j].low in _MODALS
