@@ -412,6 +412,26 @@ def test_unbalanced_quote_does_not_swallow_the_next_paragraph():
     assert claims[-1].content == "the shipment had been seized at the port"
 
 
+def test_unclosed_quote_in_a_one_line_article_ends_with_its_sentence():
+    # Text stored one article a line (CNN/DailyMail research data, text that lost its
+    # line breaks): a stray mark must not hide every later attribution.
+    filler = "The council met again on Tuesday to discuss the budget for next year. " * 25
+    text = (
+        'Mr Meadwell, 50, said: "I was with my family for a trip to London. '
+        + filler
+        + "Customs officers said the shipment had been seized at the port."
+    )
+    assert "\n" not in text and len(text) > 1_500
+    claims = extract_claims(text)
+    assert claims[-1].source == "Customs officers"
+    assert claims[-1].content == "the shipment had been seized at the port"
+    spans = find_quotes(text)
+    assert text[spans[0].start : spans[0].end] == '"I was with my family for a trip to London.'
+    # A paragraph of ordinary length keeps the old rule: open to its end.
+    short = 'He said "this is where it all went wrong. And nobody listened.'
+    assert find_quotes(short)[0].end == len(short)
+
+
 # --- robustness -------------------------------------------------------------------
 
 

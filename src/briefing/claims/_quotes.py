@@ -4,7 +4,10 @@ News text quotes with curly (“ ”) or straight (") double quotes, British cop
 single ones (‘ ’). A quotation may run over several sentences; by convention one that
 runs over several paragraphs leaves the closing mark off until its last paragraph.
 So a quotation still open at the end of a paragraph ends there: an unbalanced mark
-never reaches past its paragraph.
+never reaches past its paragraph. Nor, in a paragraph far longer than any real one
+(text that lost its line breaks, or research data stored one article a line), past
+the sentence it opens in: otherwise one stray mark would hide every later
+attribution in the article.
 """
 
 from __future__ import annotations
@@ -22,6 +25,11 @@ _DOUBLE: Final = re.compile(r"''|``|[\"“”„«»]")
 # punctuation and not inside a word.
 _SINGLE_OPEN: Final = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=\w)")
 _SINGLE_CLOSE: Final = re.compile(r"(?<=[\w.,!?;:])[’'](?=[\s.,;:!?)\]—–-]|$)")
+#: A quotation left open in a paragraph longer than this ends with its sentence.
+OPEN_QUOTE_MAX_CHARS: Final = 1_500
+# The end of a sentence inside a quotation: a final mark, maybe a closing quote, space
+# and a capital letter or an opening quote.
+_SENTENCE_END: Final = re.compile(r"[.!?][\"'”’]?[ \t]+(?=[A-Z“\"‘'`])")
 _OPENERS: Final = frozenset("“„«")
 _CLOSERS: Final = frozenset("”»")
 
@@ -88,7 +96,7 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
             open_at = -1
         # An opening mark inside an open quotation is nested or a typo: ignored.
     if open_at >= 0:
-        spans.append(QuoteSpan(open_at, stop, False))
+        spans.append(QuoteSpan(open_at, _open_end(text, open_at, stop), False))
     if spans or ("‘" not in text[start:stop] and "'" not in text[start:stop]):
         return spans
     return _single_quotes(text, start, stop)
@@ -103,7 +111,16 @@ def _single_quotes(text: str, start: int, stop: int) -> list[QuoteSpan]:
             return spans
         closing = _SINGLE_CLOSE.search(text, opening.end(), stop)
         if closing is None:
-            spans.append(QuoteSpan(opening.start(), stop, False))
+            spans.append(QuoteSpan(opening.start(), _open_end(text, opening.start(), stop), False))
             return spans
         spans.append(QuoteSpan(opening.start(), closing.end(), True))
         pos = closing.end()
+
+
+def _open_end(text: str, open_at: int, stop: int) -> int:
+    """Where a quotation that is never closed ends: the paragraph's end, or in an
+    overlong paragraph the end of the sentence it opens in."""
+    if stop - open_at <= OPEN_QUOTE_MAX_CHARS:
+        return stop
+    end = _SENTENCE_END.search(text, open_at + 1, stop)
+    return end.start() + 1 if end is not None else stop
