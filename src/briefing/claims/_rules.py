@@ -111,6 +111,17 @@ _STATEMENT: Final = re.compile(
     r"\b(?:issued|released|put[ \t]+out|published|sent|made|gave)[ \t]+(?:a|an)[ \t]+"
     r"(?:[\w\-]+[ \t]+){0,2}?(statement|communiqué|communique|declaration)\b"
 )
+# Words _STATEMENT must end in (lower-case, as it matches): a unit with none of them
+# skips the search, which tries each verb at every position.
+_STATEMENT_NOUNS: Final = ("statement", "communiqu", "declaration")
+
+
+def _search_statement(masked: str) -> re.Match[str] | None:
+    if not any(noun in masked for noun in _STATEMENT_NOUNS):
+        return None
+    return _STATEMENT.search(masked)
+
+
 _ACCORDING: Final = re.compile(r"\b[Aa]ccording[ \t]+to\b")
 _HEDGE_IT: Final = re.compile(
     r"\b[Ii]t[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been)[ \t]+(?:widely[ \t]+)?"
@@ -119,6 +130,16 @@ _HEDGE_IT: Final = re.compile(
 _HEDGE_PASSIVE: Final = re.compile(
     r"\b(?:is|are|was|were)[ \t]+(?:widely[ \t]+)?"
     r"(said|understood|believed|thought|reported|rumou?red|alleged)[ \t]+to\b"
+)
+# _HEDGE_IT and _HEDGE_PASSIVE need one of these verbs; a unit with none skips both.
+_HEDGE_VERB_STEMS: Final = (
+    "said",
+    "understood",
+    "believed",
+    "thought",
+    "reported",
+    "rumo",
+    "alleged",
 )
 _HEDGE_ADVERB: Final = re.compile(r"\b(" + "|".join(sorted(HEDGE_ADVERBS)) + r")\b")
 # The ending every hedge adverb shares ("edly"): a unit without it skips the search
@@ -133,7 +154,18 @@ def _shared_ending(words: frozenset[str]) -> str:
 
 
 _HEDGE_ADVERB_ENDING: Final = _shared_ending(HEDGE_ADVERBS)
-_TRAILING: Final = re.compile(r"[\s.,;:—–-]+$")
+_TRAILING_MARKS: Final = frozenset(".,;:—–-")
+
+
+def _trailing_start(text: str, lo: int, hi: int) -> int:
+    """Where the run of spaces and punctuation that ends ``text[lo:hi]`` starts (``hi``
+    when there is none): the end of a claim's words. A loop from the end touches a
+    character or two; a regex anchored at the end is tried at every position."""
+    while hi > lo and (text[hi - 1] in _TRAILING_MARKS or text[hi - 1].isspace()):
+        hi -= 1
+    return hi
+
+
 # Patterns used inside the rules, compiled once (re's own cache costs a lookup a call).
 _WORD: Final = re.compile(r"[\w'’\-]+")
 _WORD_OR_QUOTE: Final = re.compile(r"[\w'’\-]+|\ue000+")
@@ -403,8 +435,7 @@ def _content_frame(
     """Content spans and kind for masked text [lo, hi), plus split-quote pieces."""
     lead = _LEAD_PUNCT.match(masked, lo)
     lo = lead.end() if lead else lo
-    tail = _TRAILING.search(masked, lo, hi)
-    hi = tail.start() if tail else hi
+    hi = _trailing_start(masked, lo, hi)
     if hi <= lo:
         return None
     inside = _quote_spans(quotes, base, lo, hi + 2)
@@ -528,7 +559,7 @@ def _frames_for_cues(
             frames.append(frame)
             used_until = max(used_until, frame.content[-1][1] - start, tok.end)
     if not frames:
-        statement = _STATEMENT.search(masked)
+        statement = _search_statement(masked)
         if statement is not None:
             frame = _statement_frame(start, masked, toks, statement, quotes)
             if frame is not None:
@@ -563,8 +594,7 @@ def _naming_frame(base: int, masked: str, naming: re.Match[str]) -> Frame | None
     if k > 0 and toks[k - 1].low in ("what", "which", "that"):
         return None  # "what she calls a “war of words”": the reporter's phrase
     lo = naming.start("obj")
-    tail = _TRAILING.search(masked, naming.end())
-    hi = tail.start() if tail else len(masked)
+    hi = _trailing_start(masked, naming.end(), len(masked))
     if _WORD_CHAR.search(masked[naming.end() : hi]):
         return None  # the label is not the end of the sentence
     subject = (base + toks[k].start, base + toks[last].end)
@@ -1092,8 +1122,7 @@ def _continued_content(masked: str, base: int, rest: int) -> tuple[int, int] | N
     words = _WORD.findall(masked[m.end() :])
     if len(words) < 2 or not any(w.lower() in CLAUSE_MARKERS for w in words):
         return None
-    tail = _TRAILING.search(masked, m.end())
-    hi = tail.start() if tail else len(masked)
+    hi = _trailing_start(masked, m.end(), len(masked))
     return base + m.end(), base + hi
 
 
@@ -1215,7 +1244,7 @@ def _statement_frame(
 def find_statement_issuer(masked: str, base: int) -> tuple[int, int] | None:
     """Who issued a statement in a unit that quotes none ("X issued a statement late
     on Thursday"), so a following "It said" or "the statement said" finds them."""
-    m = _STATEMENT.search(masked)
+    m = _search_statement(masked)
     if m is None:
         return None
     toks = _tokens(masked[: m.start()])
@@ -1228,16 +1257,16 @@ def find_statement_issuer(masked: str, base: int) -> tuple[int, int] | None:
 def find_hedge(masked: str, base: int) -> Frame | None:
     """An unattributed hedged claim in a unit: "X is reportedly ...", "It is understood
     that ...", "The deal is said to be worth ..."."""
-    m = _HEDGE_IT.search(masked)
+    verb = any(word in masked for word in _HEDGE_VERB_STEMS)
+    m = _HEDGE_IT.search(masked) if verb else None
     if m is not None:
         lo, hi = m.end(), len(masked)
-        tail = _TRAILING.search(masked, lo, hi)
-        hi = tail.start() if tail else hi
+        hi = _trailing_start(masked, lo, hi)
         if len(_W_RUN.findall(masked[lo:hi])) >= 3:
             cue = _SPACES.sub(" ", m.group().strip())
             cue = cue.removesuffix(" that")
             return Frame(cue, base + m.start(), None, ((base + lo, base + hi),), "unattributed")
-    m = _HEDGE_PASSIVE.search(masked) or (
+    m = (_HEDGE_PASSIVE.search(masked) if verb else None) or (
         _HEDGE_ADVERB.search(masked) if _HEDGE_ADVERB_ENDING in masked else None
     )
     if m is not None and m.group(1) in PASSIVE_HEDGE_VERBS | HEDGE_ADVERBS:
@@ -1246,8 +1275,7 @@ def find_hedge(masked: str, base: int) -> Frame | None:
         lead = _LEAD_PUNCT.match(masked, lo)
         lo = lead.end() if lead else lo
         hi = len(masked)
-        tail = _TRAILING.search(masked, lo, hi)
-        hi = tail.start() if tail else hi
+        hi = _trailing_start(masked, lo, hi)
         if len(_W_RUN.findall(masked[lo:hi])) >= 4:
             cue = _SPACES.sub(" ", m.group())
             return Frame(cue, base + m.start(), None, ((base + lo, base + hi),), "unattributed")
