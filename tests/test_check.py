@@ -48,7 +48,7 @@ def test_splices_are_counted_and_cost_score() -> None:
     assert spliced.splices == 1
     assert spliced.word_support == 1.0
     off = check("Governor Ruth Okoye voted against the plan.", ARTICLE, splice_penalty=1.0)
-    assert spliced.score == pytest.approx(off.score * 0.95)
+    assert spliced.score == pytest.approx(off.score * 0.93)
     # A novel word between two copied runs is not a seam: word support already sees it.
     assert check("Governor Ruth Okoye quietly voted against the plan.", ARTICLE).splices == 0
 
