@@ -1,7 +1,7 @@
 """Faithfulness check: does the article support what a summary says?
 
-:func:`check` looks for two kinds of trouble, both with plain word matching so it runs
-offline, in milliseconds, without a model:
+:func:`check` looks for four kinds of trouble, all with plain word matching so it
+runs offline, in milliseconds, without a model:
 
 * **Unsupported items** — numbers, dates, names and quotations in the summary that
   the article does not contain. Numbers are compared by value ("5,000" = "5000",
@@ -9,14 +9,25 @@ offline, in milliseconds, without a model:
   containment (every word of "Ruth Okoye" must occur in the article; "Okoye" alone
   is fine), quotations by near-exact match against the article's word sequence.
 * **Weak word support** — three shares, averaged: the summary's content words found
-  in the article (stemmed), the summary words that sit inside a three-word run
-  copied from the article, and, for the worst summary sentence, the share of its
-  content words found within one window of two adjacent article sentences. The
-  last two catch summaries stitched from real words in a new, false order.
+  in the article (stemmed); for each summary sentence, the share of its words that
+  two adjacent article sentences contain in the same order (longest common
+  subsequence), averaged over sentences; and, for the worst summary sentence, the
+  share of its content words found within two adjacent article sentences. The last
+  two catch summaries stitched from real words in a new, false order.
 * **Splices** — seams inside a summary sentence where one run of copied article
   words ends and the next copied run starts elsewhere in the article. Extractive
   and half-extractive models make many of their errors at such seams (a subject
-  from one sentence glued to the claim of another), so each one costs a little.
+  from one sentence glued to the claim of another), so each one costs a little:
+  the full penalty when a clause of four or more copied words follows the seam,
+  a share of it before a shorter run, which is more often a paraphrase.
+* **Dangling pronouns** — a summary sentence that opens with a pronoun ("He said
+  ...") copied from a passage whose antecedent, the name in the article sentences
+  just before, the summary never mentions: the pronoun now points at someone else.
+
+On SummEval's 1,600 expert-judged CNN/DM summaries the score reaches Spearman 0.451
+with expert consistency (0.349 for the plain share of summary words found in the
+article); penalties were chosen on the even-numbered articles and the odd ones give
+0.451 (``python benchmarks/faithfulness_summeval.py``).
 
 Text that was tokenized for research data sets ("his team 's draw", lower-cased
 names) scores the same as ordinary text: both sides are lower-cased and cut into
@@ -541,9 +552,7 @@ def _lcs_length(short: Sequence[str], long: Sequence[str]) -> int:
     return len(short) - v.bit_count()
 
 
-def _order_support(
-    summary_sentences: list[list[str]], article_sentences: list[list[str]]
-) -> float:
+def _order_support(summary_sentences: list[list[str]], article_sentences: list[list[str]]) -> float:
     """Mean share of each summary sentence's words found in order in the article.
 
     Each sentence is matched against every window of two adjacent article sentences
@@ -681,10 +690,10 @@ def check(
     content = _content(summary_tokens) or summary_tokens
     word_support = sum(_stem(w) in article_stems for w in content) / len(content)
     ngram_support = _ngram_support(summary_tokens, article_tokens)
-    article_texts = [s.text for s in split_sentences(text)]
-    article_sentences = [_tokens(s) for s in article_texts]
-    article_texts = [s for s, tokens in zip(article_texts, article_sentences, strict=True) if tokens]
-    article_sentences = [tokens for tokens in article_sentences if tokens]
+    # Sentences with no words (a lone dash, a photo credit's bullet) match nothing.
+    article_pairs = [(s.text, _tokens(s.text)) for s in split_sentences(text)]
+    article_texts = [sentence for sentence, tokens in article_pairs if tokens]
+    article_sentences = [tokens for _, tokens in article_pairs if tokens]
     summary_sentences = [_tokens(s) for s in sentence_texts]
     sentence_support = _sentence_support(summary_sentences, article_sentences)
     order_support = _order_support(
