@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -564,17 +565,24 @@ def _order_support(summary_sentences: list[list[str]], article_sentences: list[l
         article_sentences[i] + (article_sentences[i + 1] if i + 1 < len(article_sentences) else [])
         for i in range(len(article_sentences))
     ]
-    window_sets = [set(window) for window in windows]
+    # Which windows hold each word and how often, so a sentence's bounds cost its
+    # words' postings, not one pass over every window.
+    holders: dict[str, list[tuple[int, int]]] = {}
+    for i, window in enumerate(windows):
+        for word, times in Counter(window).items():
+            holders.setdefault(word, []).append((i, times))
     shares: list[float] = []
     for sentence in summary_sentences:
         if not sentence:
             continue
-        # The words a window contains bound its subsequence; try the best bounds
-        # first and stop once no window left can beat the best match.
-        bounds = sorted(
-            ((sum(w in words for w in sentence), i) for i, words in enumerate(window_sets)),
-            reverse=True,
-        )
+        # A word can match in order at most as often as both sides hold it: that
+        # bounds a window's subsequence. Try the best bounds first and stop once no
+        # window left can beat the best match.
+        counts: Counter[int] = Counter()
+        for word, wanted in Counter(sentence).items():
+            for i, times in holders.get(word, ()):
+                counts[i] += min(wanted, times)
+        bounds = sorted(((bound, i) for i, bound in counts.items()), reverse=True)
         best = 0
         for bound, i in bounds:
             if bound <= best:
