@@ -395,12 +395,70 @@ def _quote_supported(quote: list[str], article: list[str]) -> bool:
     return sum(b.size for b in blocks) >= QUOTE_MIN_MATCH * len(quote) and len(blocks) <= 2
 
 
-def _unsupported_items(
-    sentences: Sequence[str], article_text: str, article_tokens: list[str]
-) -> list[UnsupportedItem]:
-    article_words = set(article_tokens)
-    article_numbers = _number_values(article_text)
-    article_dates = {(month, day) for _, month, day in _dates(article_text)}
+@dataclass(frozen=True, slots=True, eq=False)
+class _ArticleView:
+    """Everything :func:`check` derives from the article alone, built once per text.
+
+    An evaluation checks many summaries of one article (SummEval has 16 per story);
+    :func:`_article_view` caches this so the article is tokenized, stemmed and
+    indexed once, not once per summary. Nothing here is mutated after it is built.
+    """
+
+    tokens: list[str]
+    words: frozenset[str]
+    stems: list[str]
+    stem_set: frozenset[str]
+    trigrams: frozenset[tuple[str, ...]]
+    pair_starts: dict[tuple[str, str], list[int]]
+    numbers: frozenset[float]
+    dates: frozenset[tuple[int, int]]
+    sentence_texts: list[str]
+    sentences: list[list[str]]
+    word_windows: list[frozenset[str]]
+    order_windows: list[list[str]]
+    order_holders: dict[str, list[tuple[int, int]]]
+    names: list[set[str]]
+
+
+@lru_cache(maxsize=8)
+def _article_view(text: str) -> _ArticleView:
+    tokens = _tokens(text)
+    stems = [_stem(w) for w in tokens]
+    pair_starts: dict[tuple[str, str], list[int]] = {}
+    for position, pair in enumerate(pairwise(stems)):
+        pair_starts.setdefault(pair, []).append(position)
+    # Sentences with no words (a lone dash, a photo credit's bullet) match nothing.
+    pairs = [(s.text, _tokens(s.text)) for s in split_sentences(text)]
+    sentence_texts = [sentence for sentence, words in pairs if words]
+    sentences = [words for _, words in pairs if words]
+    word_windows = [
+        frozenset(sentences[i]) | frozenset(sentences[i + 1] if i + 1 < len(sentences) else [])
+        for i in range(len(sentences))
+    ]
+    order_windows, order_holders = _order_index([[_stem(w) for w in s] for s in sentences])
+    return _ArticleView(
+        tokens=tokens,
+        words=frozenset(tokens),
+        stems=stems,
+        stem_set=frozenset(stems),
+        trigrams=frozenset(tuple(tokens[i : i + 3]) for i in range(len(tokens) - 2)),
+        pair_starts=pair_starts,
+        numbers=frozenset(_number_values(text)),
+        dates=frozenset((month, day) for _, month, day in _dates(text)),
+        sentence_texts=sentence_texts,
+        sentences=sentences,
+        word_windows=word_windows,
+        order_windows=order_windows,
+        order_holders=order_holders,
+        names=_proper_words(sentence_texts),
+    )
+
+
+def _unsupported_items(sentences: Sequence[str], view: _ArticleView) -> list[UnsupportedItem]:
+    article_words = view.words
+    article_numbers = view.numbers
+    article_dates = view.dates
+    article_tokens = view.tokens
     items: list[UnsupportedItem] = []
     for index, sentence in enumerate(sentences):
         date_spans: list[tuple[int, int]] = []
@@ -437,12 +495,12 @@ def _unsupported_items(
     return items
 
 
-def _ngram_support(summary: list[str], article: list[str], n: int = 3) -> float:
+def _ngram_support(summary: list[str], view: _ArticleView, n: int = 3) -> float:
     if not summary:
         return 1.0
     if len(summary) < n:
-        return sum(w in set(article) for w in summary) / len(summary)
-    grams = {tuple(article[i : i + n]) for i in range(len(article) - n + 1)}
+        return sum(w in view.words for w in summary) / len(summary)
+    grams = view.trigrams
     covered = [False] * len(summary)
     for i in range(len(summary) - n + 1):
         if tuple(summary[i : i + n]) in grams:
@@ -451,14 +509,8 @@ def _ngram_support(summary: list[str], article: list[str], n: int = 3) -> float:
     return sum(covered) / len(summary)
 
 
-def _sentence_support(
-    summary_sentences: list[list[str]], article_sentences: list[list[str]]
-) -> float:
-    windows = [
-        set(article_sentences[i])
-        | set(article_sentences[i + 1] if i + 1 < len(article_sentences) else [])
-        for i in range(len(article_sentences))
-    ] or [set()]
+def _sentence_support(summary_sentences: list[list[str]], view: _ArticleView) -> float:
+    windows = view.word_windows or [frozenset()]
     worst = 1.0
     for sentence in summary_sentences:
         words = _content(sentence) or sentence
@@ -476,8 +528,8 @@ _MAX_RUN_STARTS = 64
 
 def _copied_runs(
     sentence: list[str],
-    article: list[str],
-    article_words: set[str],
+    article: Sequence[str],
+    article_words: frozenset[str],
     starts: dict[tuple[str, str], list[int]],
 ) -> list[int]:
     """Cut ``sentence`` into runs copied from ``article``, longest first from the left.
@@ -508,7 +560,7 @@ def _copied_runs(
     return runs
 
 
-def _splices(summary_sentences: list[list[str]], article_tokens: list[str]) -> tuple[int, float]:
+def _splices(summary_sentences: list[list[str]], view: _ArticleView) -> tuple[int, float]:
     """Count the seams between two copied runs inside the summary's sentences.
 
     Words are stemmed so "rise"/"rises" do not open a seam. Runs meeting across a
@@ -518,11 +570,7 @@ def _splices(summary_sentences: list[list[str]], article_tokens: list[str]) -> t
         The number of seams, and their weight: each seam weighs the length of the
         copied run after it over :data:`SPLICE_FULL_RUN`, at most 1.
     """
-    article = [_stem(w) for w in article_tokens]
-    starts: dict[tuple[str, str], list[int]] = {}
-    for position, pair in enumerate(pairwise(article)):
-        starts.setdefault(pair, []).append(position)
-    article_words = set(article)
+    article, article_words, starts = view.stems, view.stem_set, view.pair_starts
     seams = 0
     weight = 0.0
     for sentence in summary_sentences:
@@ -553,7 +601,25 @@ def _lcs_length(short: Sequence[str], long: Sequence[str]) -> int:
     return len(short) - v.bit_count()
 
 
-def _order_support(summary_sentences: list[list[str]], article_sentences: list[list[str]]) -> float:
+def _order_index(
+    article_sentences: list[list[str]],
+) -> tuple[list[list[str]], dict[str, list[tuple[int, int]]]]:
+    """The windows of two adjacent (stemmed) article sentences, and for each word the
+    windows that hold it and how often, so a summary sentence's bounds in
+    :func:`_order_support` cost its words' postings, not one pass over every window.
+    """
+    windows = [
+        article_sentences[i] + (article_sentences[i + 1] if i + 1 < len(article_sentences) else [])
+        for i in range(len(article_sentences))
+    ]
+    holders: dict[str, list[tuple[int, int]]] = {}
+    for i, window in enumerate(windows):
+        for word, times in Counter(window).items():
+            holders.setdefault(word, []).append((i, times))
+    return windows, holders
+
+
+def _order_support(summary_sentences: list[list[str]], view: _ArticleView) -> float:
     """Mean share of each summary sentence's words found in order in the article.
 
     Each sentence is matched against every window of two adjacent article sentences
@@ -561,16 +627,7 @@ def _order_support(summary_sentences: list[list[str]], article_sentences: list[l
     reused in a new order, or a subject moved onto another sentence's claim, break
     the sequence even when every word is in the article.
     """
-    windows = [
-        article_sentences[i] + (article_sentences[i + 1] if i + 1 < len(article_sentences) else [])
-        for i in range(len(article_sentences))
-    ]
-    # Which windows hold each word and how often, so a sentence's bounds cost its
-    # words' postings, not one pass over every window.
-    holders: dict[str, list[tuple[int, int]]] = {}
-    for i, window in enumerate(windows):
-        for word, times in Counter(window).items():
-            holders.setdefault(word, []).append((i, times))
+    windows, holders = view.order_windows, view.order_holders
     shares: list[float] = []
     for sentence in summary_sentences:
         if not sentence:
@@ -693,27 +750,17 @@ def check(
     summary_tokens = _tokens(summary)
     if not summary_tokens:
         return CheckResult(1.0, 1.0, 1.0, 1.0, 1.0, ())
-    article_tokens = _tokens(text)
-    article_stems = {_stem(w) for w in article_tokens}
+    view = _article_view(text)
     content = _content(summary_tokens) or summary_tokens
-    word_support = sum(_stem(w) in article_stems for w in content) / len(content)
-    ngram_support = _ngram_support(summary_tokens, article_tokens)
-    # Sentences with no words (a lone dash, a photo credit's bullet) match nothing.
-    article_pairs = [(s.text, _tokens(s.text)) for s in split_sentences(text)]
-    article_texts = [sentence for sentence, tokens in article_pairs if tokens]
-    article_sentences = [tokens for _, tokens in article_pairs if tokens]
+    word_support = sum(_stem(w) in view.stem_set for w in content) / len(content)
+    ngram_support = _ngram_support(summary_tokens, view)
     summary_sentences = [_tokens(s) for s in sentence_texts]
-    sentence_support = _sentence_support(summary_sentences, article_sentences)
-    order_support = _order_support(
-        [[_stem(w) for w in s] for s in summary_sentences],
-        [[_stem(w) for w in s] for s in article_sentences],
-    )
+    sentence_support = _sentence_support(summary_sentences, view)
+    order_support = _order_support([[_stem(w) for w in s] for s in summary_sentences], view)
     support = (word_support + order_support + sentence_support) / 3
-    items = _unsupported_items(sentence_texts, text, article_tokens)
-    splices, splice_weight = _splices(summary_sentences, article_tokens)
-    dangling = _dangling_pronouns(
-        summary_sentences, article_sentences, _proper_words(article_texts)
-    )
+    items = _unsupported_items(sentence_texts, view)
+    splices, splice_weight = _splices(summary_sentences, view)
+    dangling = _dangling_pronouns(summary_sentences, view.sentences, view.names)
     score = (
         support
         * item_penalty ** len(items)
