@@ -420,6 +420,8 @@ class _ArticleView:
     names: list[set[str]]
 
 
+# A few articles are enough: callers check the summaries of one story together, and
+# the cache should not hold many long texts for the life of the process.
 @lru_cache(maxsize=8)
 def _article_view(text: str) -> _ArticleView:
     tokens = _tokens(text)
