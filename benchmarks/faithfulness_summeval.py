@@ -6,7 +6,8 @@ with :func:`briefing.check`, and prints the pooled Spearman correlation with the
 expert scores over all 1,600 summaries, and separately over the articles with even
 and with odd index. Any penalty or threshold is tuned on the even articles only; the
 odd ones are the held-out figure. Rows: the full check, the check without its splice
-and item penalties, and the plain share of summary words found in the article.
+penalty, without its dangling-pronoun penalty, without any penalty (word support
+alone), and the plain share of summary words found in the article.
 Prints one JSON object.
 
 Usage::
@@ -38,6 +39,7 @@ def main() -> int:
     variants = {
         "check": lambda s, a: check(s, a).score,
         "check_no_splice_penalty": lambda s, a: check(s, a, splice_penalty=1.0).score,
+        "check_no_pronoun_penalty": lambda s, a: check(s, a, pronoun_penalty=1.0).score,
         "check_support_only": lambda s, a: check(s, a).support,
         "word_share": word_share,
     }

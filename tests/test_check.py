@@ -48,9 +48,51 @@ def test_splices_are_counted_and_cost_score() -> None:
     assert spliced.splices == 1
     assert spliced.word_support == 1.0
     off = check("Governor Ruth Okoye voted against the plan.", ARTICLE, splice_penalty=1.0)
-    assert spliced.score == pytest.approx(off.score * 0.95)
+    assert spliced.score == pytest.approx(off.score * 0.93)
     # A novel word between two copied runs is not a seam: word support already sees it.
     assert check("Governor Ruth Okoye quietly voted against the plan.", ARTICLE).splices == 0
+
+
+def test_a_splice_before_a_short_run_costs_a_share_of_the_penalty() -> None:
+    # "Okoye told" (sentence 2) then "the plan" (sentence 3): two copied words follow
+    # the seam, so it costs half of a seam before a whole copied clause.
+    short = check("Okoye told the plan.", ARTICLE)
+    off = check("Okoye told the plan.", ARTICLE, splice_penalty=1.0)
+    assert short.splices == 1
+    assert short.score == pytest.approx(off.score * 0.93**0.5)
+
+
+def test_words_reused_in_a_new_order_lose_order_support() -> None:
+    copied = check(
+        "Five councillors voted against the plan, and turnout rose 40 per cent.", ARTICLE
+    )
+    swapped = check(
+        "Turnout rose 40 per cent, and five councillors voted against the plan.", ARTICLE
+    )
+    assert copied.order_support == 1.0
+    assert swapped.word_support == copied.word_support == 1.0
+    assert swapped.order_support < 0.75
+    assert swapped.score < copied.score
+
+
+STORY = (
+    "Paul Merson criticised Andros Townsend on Sunday. "
+    "He said the winger was not good enough for England. "
+    "Tottenham drew 0-0 with Burnley."
+)
+
+
+def test_a_pronoun_whose_antecedent_the_summary_never_names_dangles() -> None:
+    summary = "Tottenham drew 0-0 with Burnley. He said the winger was not good enough."
+    dangling = check(summary, STORY)
+    assert dangling.dangling_pronouns == 1
+    off = check(summary, STORY, pronoun_penalty=1.0)
+    assert dangling.score == pytest.approx(off.score * 0.85)
+    named = check("Merson criticised Townsend. He said the winger was not good enough.", STORY)
+    assert named.dangling_pronouns == 0
+    # A pronoun copied from the article's first sentence has nothing before it to lose.
+    assert check("It drew 0-0 with Burnley.", "It drew 0-0 with Burnley.").dangling_pronouns == 0
+    assert dangling.to_dict()["dangling_pronouns"] == 1
 
 
 @pytest.mark.parametrize(
@@ -128,6 +170,9 @@ def test_empty_and_hostile_inputs() -> None:
         check("Something.", ARTICLE, item_penalty=0)
     with pytest.raises(InputError, match="splice_penalty"):
         check("Something.", ARTICLE, splice_penalty=1.5)
+    with pytest.raises(InputError, match="pronoun_penalty"):
+        check("Something.", ARTICLE, pronoun_penalty=-1)
+    assert check("He he he. It it.", "It.").score <= 1.0
     long_summary = "Okoye " * 5000 + "\x00 \ufeff 9" * 50
     result = check(long_summary, ARTICLE)
     assert 0.0 <= result.score <= 1.0
@@ -188,6 +233,6 @@ def test_summeval_correlation_beats_word_share() -> None:
             plain.append(word_share(summary, record.text))
             human.append(record.human[system]["consistency"])
     assert len(human) == 1600
-    # Measured 0.443 (word share 0.349); the floor keeps a small noise margin.
-    assert spearman(ours, human) >= 0.433
+    # Measured 0.451 (word share 0.349); the floor keeps a small noise margin.
+    assert spearman(ours, human) >= 0.44
     assert spearman(ours, human) > spearman(plain, human) + 0.05

@@ -80,8 +80,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(
             f"score {result.score:.3f}  (word support {result.word_support:.3f}, "
-            f"3-gram support {result.ngram_support:.3f}, "
-            f"weakest sentence {result.sentence_support:.3f})"
+            f"order support {result.order_support:.3f}, "
+            f"weakest sentence {result.sentence_support:.3f}; "
+            f"splices {result.splices}, dangling pronouns {result.dangling_pronouns})"
         )
         if not result.unsupported:
             print("no unsupported numbers, dates, names or quotations")

@@ -1,7 +1,7 @@
 """Faithfulness check: does the article support what a summary says?
 
-:func:`check` looks for two kinds of trouble, both with plain word matching so it runs
-offline, in milliseconds, without a model:
+:func:`check` looks for four kinds of trouble, all with plain word matching so it
+runs offline, in milliseconds, without a model:
 
 * **Unsupported items** — numbers, dates, names and quotations in the summary that
   the article does not contain. Numbers are compared by value ("5,000" = "5000",
@@ -9,14 +9,25 @@ offline, in milliseconds, without a model:
   containment (every word of "Ruth Okoye" must occur in the article; "Okoye" alone
   is fine), quotations by near-exact match against the article's word sequence.
 * **Weak word support** — three shares, averaged: the summary's content words found
-  in the article (stemmed), the summary words that sit inside a three-word run
-  copied from the article, and, for the worst summary sentence, the share of its
-  content words found within one window of two adjacent article sentences. The
-  last two catch summaries stitched from real words in a new, false order.
+  in the article (stemmed); for each summary sentence, the share of its words that
+  two adjacent article sentences contain in the same order (longest common
+  subsequence), averaged over sentences; and, for the worst summary sentence, the
+  share of its content words found within two adjacent article sentences. The last
+  two catch summaries stitched from real words in a new, false order.
 * **Splices** — seams inside a summary sentence where one run of copied article
   words ends and the next copied run starts elsewhere in the article. Extractive
   and half-extractive models make many of their errors at such seams (a subject
-  from one sentence glued to the claim of another), so each one costs a little.
+  from one sentence glued to the claim of another), so each one costs a little:
+  the full penalty when a clause of four or more copied words follows the seam,
+  a share of it before a shorter run, which is more often a paraphrase.
+* **Dangling pronouns** — a summary sentence that opens with a pronoun ("He said
+  ...") copied from a passage whose antecedent, the name in the article sentences
+  just before, the summary never mentions: the pronoun now points at someone else.
+
+On SummEval's 1,600 expert-judged CNN/DM summaries the score reaches Spearman 0.451
+with expert consistency (0.349 for the plain share of summary words found in the
+article); penalties were chosen on the even-numbered articles and the odd ones give
+0.451 (``python benchmarks/faithfulness_summeval.py``).
 
 Text that was tokenized for research data sets ("his team 's draw", lower-cased
 names) scores the same as ordinary text: both sides are lower-cased and cut into
@@ -27,6 +38,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -43,6 +55,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_ITEM_PENALTY",
+    "DEFAULT_PRONOUN_PENALTY",
     "DEFAULT_SPLICE_PENALTY",
     "CheckResult",
     "UnsupportedItem",
@@ -58,7 +71,15 @@ DEFAULT_ITEM_PENALTY = 0.8
 #: summary sentence where one run of words copied from the article ends and the next
 #: copied run starts somewhere else in the article: the seam where a model glued two
 #: passages together, and where the subject of one meets the claim of another.
-DEFAULT_SPLICE_PENALTY = 0.95
+DEFAULT_SPLICE_PENALTY = 0.93
+#: A splice costs its full penalty when the copied run after it is at least this many
+#: words long, and a share of it below that: a seam before a whole clause lifted from
+#: elsewhere grafts a claim, one before a word or two is usually paraphrase.
+SPLICE_FULL_RUN = 4
+#: Each dangling pronoun multiplies the score by this factor. A summary sentence that
+#: opens with "he", "it", "they"... copied from a passage whose antecedent the summary
+#: never names now points at whoever the summary mentioned last.
+DEFAULT_PRONOUN_PENALTY = 0.85
 #: A quotation matches when this share of its words appears as one run in the article.
 QUOTE_MIN_MATCH = 0.9
 #: Quotations shorter than this many words are too common to check ("no", "a lot").
@@ -243,16 +264,23 @@ class CheckResult:
 
     Attributes:
         score: 0 (nothing supported) to 1 (every word and item found in the article);
-            ``support`` times :data:`DEFAULT_ITEM_PENALTY` per unsupported item and
-            :data:`DEFAULT_SPLICE_PENALTY` per splice.
-        support: mean of the three word-support shares below.
+            ``support`` times :data:`DEFAULT_ITEM_PENALTY` per unsupported item,
+            :data:`DEFAULT_SPLICE_PENALTY` per splice (a share of it for a splice
+            before a short copied run) and :data:`DEFAULT_PRONOUN_PENALTY` per
+            dangling pronoun.
+        support: mean of ``word_support``, ``order_support`` and ``sentence_support``.
         word_support: share of the summary's content words (stemmed) in the article.
-        ngram_support: share of summary words inside a three-word run of the article.
+        ngram_support: share of summary words inside a three-word run of the article
+            (reported for diagnosis; ``order_support`` replaced it in the score).
         sentence_support: for the worst summary sentence, the share of its content
             words found within two adjacent article sentences.
         unsupported: the numbers, dates, names and quotations the article lacks.
         splices: points where a summary sentence jumps from one run of copied
             article words straight into a run copied from elsewhere.
+        order_support: mean over summary sentences of the share of their words that
+            two adjacent article sentences contain in the same order.
+        dangling_pronouns: summary sentences that open with a pronoun whose
+            antecedent in the article the summary never names.
     """
 
     score: float
@@ -262,6 +290,8 @@ class CheckResult:
     sentence_support: float
     unsupported: tuple[UnsupportedItem, ...]
     splices: int = 0
+    order_support: float = 1.0
+    dangling_pronouns: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -270,8 +300,10 @@ class CheckResult:
             "word_support": round(self.word_support, 4),
             "ngram_support": round(self.ngram_support, 4),
             "sentence_support": round(self.sentence_support, 4),
+            "order_support": round(self.order_support, 4),
             "unsupported": [item.to_dict() for item in self.unsupported],
             "splices": self.splices,
+            "dangling_pronouns": self.dangling_pronouns,
         }
 
 
@@ -363,12 +395,72 @@ def _quote_supported(quote: list[str], article: list[str]) -> bool:
     return sum(b.size for b in blocks) >= QUOTE_MIN_MATCH * len(quote) and len(blocks) <= 2
 
 
-def _unsupported_items(
-    sentences: Sequence[str], article_text: str, article_tokens: list[str]
-) -> list[UnsupportedItem]:
-    article_words = set(article_tokens)
-    article_numbers = _number_values(article_text)
-    article_dates = {(month, day) for _, month, day in _dates(article_text)}
+@dataclass(frozen=True, slots=True, eq=False)
+class _ArticleView:
+    """Everything :func:`check` derives from the article alone, built once per text.
+
+    An evaluation checks many summaries of one article (SummEval has 16 per story);
+    :func:`_article_view` caches this so the article is tokenized, stemmed and
+    indexed once, not once per summary. Nothing here is mutated after it is built.
+    """
+
+    tokens: list[str]
+    words: frozenset[str]
+    stems: list[str]
+    stem_set: frozenset[str]
+    trigrams: frozenset[tuple[str, ...]]
+    pair_starts: dict[tuple[str, str], list[int]]
+    numbers: frozenset[float]
+    dates: frozenset[tuple[int, int]]
+    sentence_texts: list[str]
+    sentences: list[list[str]]
+    word_windows: list[frozenset[str]]
+    order_windows: list[list[str]]
+    order_holders: dict[str, list[tuple[int, int]]]
+    names: list[set[str]]
+
+
+# A few articles are enough: callers check the summaries of one story together, and
+# the cache should not hold many long texts for the life of the process.
+@lru_cache(maxsize=8)
+def _article_view(text: str) -> _ArticleView:
+    tokens = _tokens(text)
+    stems = [_stem(w) for w in tokens]
+    pair_starts: dict[tuple[str, str], list[int]] = {}
+    for position, pair in enumerate(pairwise(stems)):
+        pair_starts.setdefault(pair, []).append(position)
+    # Sentences with no words (a lone dash, a photo credit's bullet) match nothing.
+    pairs = [(s.text, _tokens(s.text)) for s in split_sentences(text)]
+    sentence_texts = [sentence for sentence, words in pairs if words]
+    sentences = [words for _, words in pairs if words]
+    word_windows = [
+        frozenset(sentences[i]) | frozenset(sentences[i + 1] if i + 1 < len(sentences) else [])
+        for i in range(len(sentences))
+    ]
+    order_windows, order_holders = _order_index([[_stem(w) for w in s] for s in sentences])
+    return _ArticleView(
+        tokens=tokens,
+        words=frozenset(tokens),
+        stems=stems,
+        stem_set=frozenset(stems),
+        trigrams=frozenset(tuple(tokens[i : i + 3]) for i in range(len(tokens) - 2)),
+        pair_starts=pair_starts,
+        numbers=frozenset(_number_values(text)),
+        dates=frozenset((month, day) for _, month, day in _dates(text)),
+        sentence_texts=sentence_texts,
+        sentences=sentences,
+        word_windows=word_windows,
+        order_windows=order_windows,
+        order_holders=order_holders,
+        names=_proper_words(sentence_texts),
+    )
+
+
+def _unsupported_items(sentences: Sequence[str], view: _ArticleView) -> list[UnsupportedItem]:
+    article_words = view.words
+    article_numbers = view.numbers
+    article_dates = view.dates
+    article_tokens = view.tokens
     items: list[UnsupportedItem] = []
     for index, sentence in enumerate(sentences):
         date_spans: list[tuple[int, int]] = []
@@ -405,12 +497,12 @@ def _unsupported_items(
     return items
 
 
-def _ngram_support(summary: list[str], article: list[str], n: int = 3) -> float:
+def _ngram_support(summary: list[str], view: _ArticleView, n: int = 3) -> float:
     if not summary:
         return 1.0
     if len(summary) < n:
-        return sum(w in set(article) for w in summary) / len(summary)
-    grams = {tuple(article[i : i + n]) for i in range(len(article) - n + 1)}
+        return sum(w in view.words for w in summary) / len(summary)
+    grams = view.trigrams
     covered = [False] * len(summary)
     for i in range(len(summary) - n + 1):
         if tuple(summary[i : i + n]) in grams:
@@ -419,14 +511,8 @@ def _ngram_support(summary: list[str], article: list[str], n: int = 3) -> float:
     return sum(covered) / len(summary)
 
 
-def _sentence_support(
-    summary_sentences: list[list[str]], article_sentences: list[list[str]]
-) -> float:
-    windows = [
-        set(article_sentences[i])
-        | set(article_sentences[i + 1] if i + 1 < len(article_sentences) else [])
-        for i in range(len(article_sentences))
-    ] or [set()]
+def _sentence_support(summary_sentences: list[list[str]], view: _ArticleView) -> float:
+    windows = view.word_windows or [frozenset()]
     worst = 1.0
     for sentence in summary_sentences:
         words = _content(sentence) or sentence
@@ -444,8 +530,8 @@ _MAX_RUN_STARTS = 64
 
 def _copied_runs(
     sentence: list[str],
-    article: list[str],
-    article_words: set[str],
+    article: Sequence[str],
+    article_words: frozenset[str],
     starts: dict[tuple[str, str], list[int]],
 ) -> list[int]:
     """Cut ``sentence`` into runs copied from ``article``, longest first from the left.
@@ -476,22 +562,143 @@ def _copied_runs(
     return runs
 
 
-def _splices(summary_sentences: list[list[str]], article_tokens: list[str]) -> int:
+def _splices(summary_sentences: list[list[str]], view: _ArticleView) -> tuple[int, float]:
     """Count the seams between two copied runs inside the summary's sentences.
 
     Words are stemmed so "rise"/"rises" do not open a seam. Runs meeting across a
     novel word do not count: the novel word is already missing from word support.
+
+    Returns:
+        The number of seams, and their weight: each seam weighs the length of the
+        copied run after it over :data:`SPLICE_FULL_RUN`, at most 1.
     """
-    article = [_stem(w) for w in article_tokens]
-    starts: dict[tuple[str, str], list[int]] = {}
-    for position, pair in enumerate(pairwise(article)):
-        starts.setdefault(pair, []).append(position)
-    article_words = set(article)
+    article, article_words, starts = view.stems, view.stem_set, view.pair_starts
     seams = 0
+    weight = 0.0
     for sentence in summary_sentences:
         runs = _copied_runs([_stem(w) for w in sentence], article, article_words, starts)
-        seams += sum(1 for a, b in pairwise(runs) if a and b)
-    return seams
+        for a, b in pairwise(runs):
+            if a and b:
+                seams += 1
+                weight += min(b, SPLICE_FULL_RUN) / SPLICE_FULL_RUN
+    return seams, weight
+
+
+def _lcs_length(short: Sequence[str], long: Sequence[str]) -> int:
+    """Length of the longest common subsequence, bit-parallel over ``short``.
+
+    One big-integer step per word of ``long`` (Hyyrö's bit-vector algorithm), so a
+    sentence against a window of the article costs microseconds, not a DP table.
+    """
+    masks: dict[str, int] = {}
+    for i, word in enumerate(short):
+        masks[word] = masks.get(word, 0) | (1 << i)
+    full = (1 << len(short)) - 1
+    v = full
+    for word in long:
+        mask = masks.get(word)
+        if mask is not None:
+            u = v & mask
+            v = ((v + u) | (v - u)) & full
+    return len(short) - v.bit_count()
+
+
+def _order_index(
+    article_sentences: list[list[str]],
+) -> tuple[list[list[str]], dict[str, list[tuple[int, int]]]]:
+    """The windows of two adjacent (stemmed) article sentences, and for each word the
+    windows that hold it and how often, so a summary sentence's bounds in
+    :func:`_order_support` cost its words' postings, not one pass over every window.
+    """
+    windows = [
+        article_sentences[i] + (article_sentences[i + 1] if i + 1 < len(article_sentences) else [])
+        for i in range(len(article_sentences))
+    ]
+    holders: dict[str, list[tuple[int, int]]] = {}
+    for i, window in enumerate(windows):
+        for word, times in Counter(window).items():
+            holders.setdefault(word, []).append((i, times))
+    return windows, holders
+
+
+def _order_support(summary_sentences: list[list[str]], view: _ArticleView) -> float:
+    """Mean share of each summary sentence's words found in order in the article.
+
+    Each sentence is matched against every window of two adjacent article sentences
+    (stemmed); its share is the longest common subsequence over its length. Words
+    reused in a new order, or a subject moved onto another sentence's claim, break
+    the sequence even when every word is in the article.
+    """
+    windows, holders = view.order_windows, view.order_holders
+    shares: list[float] = []
+    for sentence in summary_sentences:
+        if not sentence:
+            continue
+        # A word can match in order at most as often as both sides hold it: that
+        # bounds a window's subsequence. Try the best bounds first and stop once no
+        # window left can beat the best match.
+        counts: Counter[int] = Counter()
+        for word, wanted in Counter(sentence).items():
+            for i, times in holders.get(word, ()):
+                counts[i] += min(wanted, times)
+        bounds = sorted(((bound, i) for i, bound in counts.items()), reverse=True)
+        best = 0
+        for bound, i in bounds:
+            if bound <= best:
+                break
+            best = max(best, _lcs_length(sentence, windows[i]))
+        shares.append(best / len(sentence))
+    return sum(shares) / len(shares) if shares else 1.0
+
+
+_PRONOUNS = frozenset(["he", "she", "it", "they", "his", "her", "its", "their", "him", "them"])
+
+
+def _proper_words(sentences: Sequence[str]) -> list[set[str]]:
+    """For each article sentence, its words that the article only ever capitalises.
+
+    A word capitalised inside sentences and never written in lower case is a name
+    ("Merson", "Tottenham"); sentence-initial words are skipped because every word
+    is capitalised there.
+    """
+    tokens = [_TOKEN.findall(sentence.replace("’", "'")) for sentence in sentences]
+    capitalised: set[str] = set()
+    lower: set[str] = set()
+    for words in tokens:
+        for word in words[1:]:
+            (capitalised if word[0].isupper() else lower).add(word.lower())
+    names = capitalised - lower - _STOPWORDS
+    return [{w.lower() for w in words} & names for words in tokens]
+
+
+def _dangling_pronouns(
+    summary_sentences: list[list[str]],
+    article_sentences: list[list[str]],
+    article_names: list[set[str]],
+) -> int:
+    """Count summary sentences whose opening pronoun lost its antecedent.
+
+    For a summary sentence that starts with a pronoun, the article sentence sharing
+    most of its content words is its source; the names in the nearest of the two
+    article sentences before that source are the pronoun's likely antecedent. The
+    pronoun dangles when the article has such names and the summary has not named
+    any of them before this sentence.
+    """
+    article_sets = [set(sentence) for sentence in article_sentences]
+    dangling = 0
+    seen: set[str] = set()
+    for sentence in summary_sentences:
+        if sentence and sentence[0] in _PRONOUNS and article_sets:
+            content = set(_content(sentence))
+            source = max(range(len(article_sets)), key=lambda i: len(content & article_sets[i]))
+            antecedent = next(
+                (article_names[i] for i in (source - 1, source - 2) if i >= 0 and article_names[i]),
+                set(),
+            )
+            if source > 0 and antecedent and not antecedent & seen:
+                dangling += 1
+        seen.update(sentence)
+    return dangling
 
 
 def check(
@@ -500,16 +707,25 @@ def check(
     *,
     item_penalty: float = DEFAULT_ITEM_PENALTY,
     splice_penalty: float = DEFAULT_SPLICE_PENALTY,
+    pronoun_penalty: float = DEFAULT_PRONOUN_PENALTY,
 ) -> CheckResult:
     """Check how well ``article`` supports ``summary``.
+
+    The score is the mean of three word-support shares (content words found, words
+    found in order within two adjacent article sentences, the worst sentence's
+    content words found within two adjacent article sentences), multiplied by a
+    penalty for each unsupported item, splice and dangling pronoun.
 
     Args:
         summary: the summary to check, any length; tokenized text is fine.
         article: the source, an :class:`~briefing.Article` or its text.
         item_penalty: factor applied to the score for each unsupported number,
             date, name or quotation (0 < item_penalty <= 1).
-        splice_penalty: factor applied to the score for each splice
-            (0 < splice_penalty <= 1; 1 turns the splice check off).
+        splice_penalty: factor applied to the score for each splice before a copied
+            run of :data:`SPLICE_FULL_RUN` or more words, a share of it before a
+            shorter run (0 < splice_penalty <= 1; 1 turns the splice check off).
+        pronoun_penalty: factor applied to the score for each dangling pronoun
+            (0 < pronoun_penalty <= 1; 1 turns the pronoun check off).
 
     Returns:
         A :class:`CheckResult`. An empty summary scores 1.0 (it claims nothing).
@@ -525,26 +741,34 @@ def check(
     text = article.text if isinstance(article, Article) else article
     if not isinstance(text, str) or not text.strip():
         raise InputError("check: the article is empty; nothing can support the summary")
-    if not 0 < item_penalty <= 1:
-        raise InputError(f"check: item_penalty must be in (0, 1], got {item_penalty}")
-    if not 0 < splice_penalty <= 1:
-        raise InputError(f"check: splice_penalty must be in (0, 1], got {splice_penalty}")
+    for name, penalty in (
+        ("item_penalty", item_penalty),
+        ("splice_penalty", splice_penalty),
+        ("pronoun_penalty", pronoun_penalty),
+    ):
+        if not 0 < penalty <= 1:
+            raise InputError(f"check: {name} must be in (0, 1], got {penalty}")
     sentence_texts = [s.text for s in split_sentences(summary)]
     summary_tokens = _tokens(summary)
     if not summary_tokens:
         return CheckResult(1.0, 1.0, 1.0, 1.0, 1.0, ())
-    article_tokens = _tokens(text)
-    article_stems = {_stem(w) for w in article_tokens}
+    view = _article_view(text)
     content = _content(summary_tokens) or summary_tokens
-    word_support = sum(_stem(w) in article_stems for w in content) / len(content)
-    ngram_support = _ngram_support(summary_tokens, article_tokens)
-    article_sentences = [_tokens(s.text) for s in split_sentences(text)]
+    word_support = sum(_stem(w) in view.stem_set for w in content) / len(content)
+    ngram_support = _ngram_support(summary_tokens, view)
     summary_sentences = [_tokens(s) for s in sentence_texts]
-    sentence_support = _sentence_support(summary_sentences, [s for s in article_sentences if s])
-    support = (word_support + ngram_support + sentence_support) / 3
-    items = _unsupported_items(sentence_texts, text, article_tokens)
-    splices = _splices(summary_sentences, article_tokens)
-    score = support * item_penalty ** len(items) * splice_penalty**splices
+    sentence_support = _sentence_support(summary_sentences, view)
+    order_support = _order_support([[_stem(w) for w in s] for s in summary_sentences], view)
+    support = (word_support + order_support + sentence_support) / 3
+    items = _unsupported_items(sentence_texts, view)
+    splices, splice_weight = _splices(summary_sentences, view)
+    dangling = _dangling_pronouns(summary_sentences, view.sentences, view.names)
+    score = (
+        support
+        * item_penalty ** len(items)
+        * splice_penalty**splice_weight
+        * pronoun_penalty**dangling
+    )
     return CheckResult(
         score=score,
         support=support,
@@ -553,4 +777,6 @@ def check(
         sentence_support=sentence_support,
         unsupported=tuple(items),
         splices=splices,
+        order_support=order_support,
+        dangling_pronouns=dangling,
     )
