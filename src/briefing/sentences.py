@@ -9,13 +9,13 @@ hard boundaries because news text puts each paragraph on its own line.
 Speed: Punkt decides every candidate boundary ('.', '?' or '!' before a space or
 punctuation) by tokenizing a small context and annotating token objects, which costs
 about 1.4 ms per 800-word article. Almost every candidate in news text has the same
-shape: a plain word of two or more letters, then the mark, then a token without
-another mark. For that shape Punkt's decision with these parameters (no learned
-orthographic context, no collocations, no sentence starters) is known in advance:
-a break unless the word is a shipped abbreviation. :func:`split_sentences` takes that
-shortcut and hands every other candidate (initials, numbers, ellipses, words glued
-to punctuation) to Punkt itself, so the result is Punkt's; ``tests/test_sentences.py``
-checks the agreement on real news text.
+shape: a word of letters (or letters joined by periods, "U.S"), then the mark, then
+a token without another mark. For that shape Punkt's decision with these parameters
+(no learned orthographic context, no collocations, no sentence starters) is known in
+advance: a break unless the word is a shipped abbreviation, or an initial followed by
+a word. :func:`split_sentences` takes that shortcut and hands every other candidate
+(numbers, ellipses, words glued to punctuation) to Punkt itself, so the result is
+Punkt's; ``tests/test_sentences.py`` checks the agreement on real news text.
 
 Every sentence keeps its character offsets, so claims and extractive summaries can
 point back into the text.
@@ -41,7 +41,8 @@ __all__ = ["load_abbreviations", "split_sentences", "split_sentences_punkt"]
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _OTHER_SPACE = re.compile(r"[\r\x0b\x0c]")
-_PLAIN_WORD = re.compile(r"[^\W\d_]{2,}")
+# Letters, or groups of letters joined by periods ("U.S", "D.C"): one Punkt token.
+_DOTTED_WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
 _HAS_END_MARK = re.compile(r"[.?!]")
 
 
@@ -122,7 +123,7 @@ def _slices(text: str, candidates: list[re.Match[str]]) -> Iterator[tuple[int, i
     prev_start, prev_stop = 0, 0
     previous: re.Match[str] | None = None
     abbreviations = _abbreviations()
-    plain_word = _PLAIN_WORD.fullmatch
+    dotted_word = _DOTTED_WORD.fullmatch
     has_end_mark = _HAS_END_MARK.search
     rfind = text.rfind
     # Spaces and tabs are found with rfind; rarer whitespace needs the full scan.
@@ -153,11 +154,25 @@ def _slices(text: str, candidates: list[re.Match[str]]) -> Iterator[tuple[int, i
             # A mark standing alone (tokenized text: "Sunday . The") is its own
             # token and always breaks when a token follows, which one always does.
             is_break = True
-        elif plain_word(word) and not has_end_mark(after):
-            # A plain word: '?' and '!' always break; '.' breaks unless the word is
-            # a known abbreviation (with no orthographic context learned, Punkt's
-            # second pass never turns an abbreviation into a break).
-            is_break = text[prev_stop] != "." or word.lower() not in abbreviations
+        elif dotted_word(word) and not has_end_mark(after):
+            # A word, or letters joined by periods ("U.S"): '?' and '!' always
+            # break; '.' breaks unless the word is a known abbreviation (with no
+            # orthographic context learned, Punkt's second pass never turns an
+            # abbreviation into a break) or an initial that Punkt keeps.
+            if text[prev_stop] != ".":
+                is_break = True
+            elif word.lower() in abbreviations:
+                is_break = False
+            elif len(word) > 1:
+                is_break = True
+            else:
+                # An initial ("J. Bach"): Punkt's orthographic heuristic keeps it
+                # when the next token starts with a letter (an upper-case one counts
+                # because no lower-case use of it was learned) or is ; : or ,.
+                following = after.lstrip()[:1]
+                is_break = not (
+                    following.isupper() or following.islower() or following in (";", ":", ",")
+                )
         else:
             mark = previous.group()
             is_break = bool(_tokenizer().text_contains_sentbreak(word + mark + after))
