@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 import json
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing import split_sentences
+from briefing import Sentence, split_sentences
 from briefing.sentences import split_sentences_punkt
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -100,3 +101,15 @@ def test_empty_and_whitespace():
 @given(st.text(alphabet=st.sampled_from(list("ab .?!\"'“”()\n\tMrDU1;,")), max_size=120))
 def test_property_same_as_punkt(text):
     assert split_sentences(text) == split_sentences_punkt(text)
+
+
+def test_sentences_are_ordinary_frozen_values():
+    # The splitter fills Sentence's slots directly: the values must be the same
+    # as ones built with the constructor.
+    first = split_sentences("Ada spoke. Bo left.")[1]
+    built = Sentence(1, 11, 19, "Bo left.")
+    assert first == built and hash(first) == hash(built)
+    assert repr(first) == "Sentence(index=1, start=11, end=19, text='Bo left.')"
+    assert first.to_dict() == {"index": 1, "start": 11, "end": 19, "text": "Bo left."}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.index = 0  # type: ignore[misc]
