@@ -65,6 +65,9 @@ def test_agrees_with_punkt_on_news_text():
         "Gary L. Wolper said so. J. bach, x. 3 and k.; then Q. (maybe) or Z. “Yes” e. É.",
         "They met in Washington D.C. Chipotle said no. The u.s. cities agreed. A.B.! U.S?",
         "She went to the U.S. (again) and D.C. “home” then e.g. 4 and i.e. more U.S.A. X",
+        "He met Maj. Gen. Ruiz at 9 a.m. Eastern. They spoke. L. Wolper. It ended? Yes.",
+        # \x1c-\x1f are spaces to re but not to the tokenizer NLTK uses.
+        "He went home.\x1cThe end came. He met L. \x1cWolper and J.\x1cbach.",
     ],
 )
 def test_same_as_punkt_on_hard_cases(text):

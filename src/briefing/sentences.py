@@ -43,6 +43,12 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _OTHER_SPACE = re.compile(r"[\r\x0b\x0c]")
 # Letters, or groups of letters joined by periods ("U.S", "D.C"): one Punkt token.
 _DOTTED_WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
+# What may follow such a word and leave Punkt's decision to the word: spaces, then
+# one more word whose final mark, if any, ends the context.
+_LAST_WORD = re.compile(r"\s+[^\W\d_]+(?:\.[^\W\d_]+)*[.?!]")
+# Spaces to ``re`` (so they end Punkt's candidate pattern here) but not to the
+# ``regex`` module NLTK tokenizes words with: a mark glued to one is left to Punkt.
+_SPACE_ONLY_TO_RE = frozenset("\x1c\x1d\x1e\x1f")
 _HAS_END_MARK = re.compile(r"[.?!]")
 
 
@@ -125,6 +131,7 @@ def _slices(text: str, candidates: list[re.Match[str]]) -> Iterator[tuple[int, i
     abbreviations = _abbreviations()
     dotted_word = _DOTTED_WORD.fullmatch
     has_end_mark = _HAS_END_MARK.search
+    last_word = _LAST_WORD.fullmatch
     rfind = text.rfind
     # Spaces and tabs are found with rfind; rarer whitespace needs the full scan.
     rare_space = _OTHER_SPACE.search(text) is not None
@@ -154,28 +161,38 @@ def _slices(text: str, candidates: list[re.Match[str]]) -> Iterator[tuple[int, i
             # A mark standing alone (tokenized text: "Sunday . The") is its own
             # token and always breaks when a token follows, which one always does.
             is_break = True
-        elif dotted_word(word) and not has_end_mark(after):
-            # A word, or letters joined by periods ("U.S"): '?' and '!' always
-            # break; '.' breaks unless the word is a known abbreviation (with no
-            # orthographic context learned, Punkt's second pass never turns an
-            # abbreviation into a break) or an initial that Punkt keeps.
-            if text[prev_stop] != ".":
-                is_break = True
-            elif word.lower() in abbreviations:
-                is_break = False
-            elif len(word) > 1:
-                is_break = True
-            else:
-                # An initial ("J. Bach"): Punkt's orthographic heuristic keeps it
-                # when the next token starts with a letter (an upper-case one counts
-                # because no lower-case use of it was learned) or is ; : or ,.
-                following = after.lstrip()[:1]
-                is_break = not (
-                    following.isupper() or following.islower() or following in (";", ":", ",")
-                )
         else:
-            mark = previous.group()
-            is_break = bool(_tokenizer().text_contains_sentbreak(word + mark + after))
+            is_break = None
+            if (
+                after[0] not in _SPACE_ONLY_TO_RE
+                and dotted_word(word)
+                and (not has_end_mark(after) or last_word(after))
+            ):
+                # A word, or letters joined by periods ("U.S"), and after it a token
+                # with no mark, or a last word whose own mark cannot count (Punkt
+                # ignores a break with no token after it): '?' and '!' always
+                # break; '.' breaks unless the word is a known abbreviation (with no
+                # orthographic context learned, Punkt's second pass never turns an
+                # abbreviation into a break) or an initial that Punkt keeps.
+                if text[prev_stop] != ".":
+                    is_break = True
+                elif word.lower() in abbreviations:
+                    is_break = False
+                elif len(word) > 1:
+                    is_break = True
+                else:
+                    # An initial ("J. Bach"): Punkt's orthographic heuristic keeps
+                    # it when the next token starts with a letter (an upper-case one
+                    # counts because no lower-case use of it was learned) or is one
+                    # of ; : , (rarer spaces before that token are left to Punkt).
+                    following = after.lstrip(" \t")[:1]
+                    if following and not following.isspace():
+                        is_break = not (
+                            following.isupper() or following.islower() or following in ";:,"
+                        )
+            if is_break is None:
+                mark = previous.group()
+                is_break = bool(_tokenizer().text_contains_sentbreak(word + mark + after))
         if is_break:
             yield last_break, previous.end()
             next_start = previous.start("next_tok")
