@@ -123,25 +123,25 @@ def _units(
     all_quotes: list[tuple[int, int]] = []
     body: list[tuple[int, int]] = []
     starts = [s.start for s in sentences]
+    bisect_left = bisect.bisect_left
     for p_index, para in enumerate(_PARAGRAPH.finditer(text)):
-        p_start, p_end = para.start(), para.end()
+        p_start, p_end = para.span()
         if not _is_body(para.group()):
             continue
         body.append((p_start, p_end))
+        lo = bisect_left(starts, p_start)
+        hi = bisect_left(starts, p_end, lo)
         quotes = (
             [(q.start, q.end, q.closed) for q in find_quotes(text, p_start, p_end)]
             if _has_quote(text, p_start, p_end)
-            else []
+            else None
         )
-        all_quotes.extend((s, e) for s, e, _ in quotes)
-        lo = bisect.bisect_left(starts, p_start)
-        hi = bisect.bisect_left(starts, p_end)
         if not quotes:
             # Nothing to join sentences: each is its own unit (most paragraphs).
-            units.extend(
-                _Unit(s.start, min(s.end, p_end), s.index, p_index, []) for s in sentences[lo:hi]
-            )
+            for s in sentences[lo:hi]:
+                units.append(_Unit(s.start, min(s.end, p_end), s.index, p_index, []))
             continue
+        all_quotes += [(s, e) for s, e, _ in quotes]
         current: _Unit | None = None
         for sentence in sentences[lo:hi]:
             s_start, s_end = sentence.start, min(sentence.end, p_end)
