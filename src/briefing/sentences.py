@@ -165,7 +165,7 @@ def _slices(text: str, candidates: list[re.Match[str]]) -> Iterator[tuple[int, i
             is_break = None
             if (
                 after[0] not in _SPACE_ONLY_TO_RE
-                and dotted_word(word)
+                and (word.isalpha() or dotted_word(word))
                 and (not has_end_mark(after) or last_word(after))
             ):
                 # A word, or letters joined by periods ("U.S"), and after it a token
@@ -237,7 +237,7 @@ def _spans(text: str, fast: bool) -> Iterator[tuple[int, int]]:
         if not fast:
             spans: Iterable[tuple[int, int]] = _tokenizer().span_tokenize(piece)
         else:
-            found = [*candidates(piece)] if _HAS_END_MARK.search(piece) else []
+            found = [*candidates(piece)]
             if not found:
                 # No candidate boundary (a headline, or one sentence whose final mark
                 # ends the paragraph): Punkt keeps the paragraph whole.
