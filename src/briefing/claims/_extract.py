@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 
 from briefing.claims._lexicon import CUE_FORMS, DOCUMENT_NOUNS, HEDGE_ADVERBS
-from briefing.claims._quotes import find_quotes
+from briefing.claims._quotes import quote_bounds
 from briefing.claims._rules import (
     MASK,
     Frame,
@@ -133,11 +133,7 @@ def _units(
         body.append((p_start, p_end))
         lo = bisect_left(starts, p_start)
         hi = bisect_left(starts, p_end, lo)
-        quotes = (
-            [(q.start, q.end, q.closed) for q in find_quotes(text, p_start, p_end)]
-            if _has_quote(text, p_start, p_end)
-            else None
-        )
+        quotes = quote_bounds(text, p_start, p_end) if _has_quote(text, p_start, p_end) else None
         if not quotes:
             # Nothing to join sentences: each is its own unit (most paragraphs).
             for s in sentences[lo:hi]:

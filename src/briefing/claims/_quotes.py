@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["QuoteSpan", "find_quotes"]
+__all__ = ["QuoteSpan", "find_quotes", "quote_bounds"]
 
 # Doubled apostrophes and backticks ('' ``) are double quotes in some wire and NYT text.
 # Each pattern starts with the set of its first characters (conditions on the
@@ -64,8 +64,14 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
         Non-overlapping spans with offsets into ``text``. Marks inside a quotation
         (nested quotes) belong to it. A quotation left open ends at ``end``.
     """
+    return [QuoteSpan(*bounds) for bounds in quote_bounds(text, start, end)]
+
+
+def quote_bounds(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, bool]]:
+    """:func:`find_quotes` as ``(start, end, closed)`` tuples, which extraction
+    uses: building them is several times cheaper than building QuoteSpans."""
     stop = len(text) if end is None else end
-    spans: list[QuoteSpan] = []
+    spans: list[tuple[int, int, bool]] = []
     open_at = -1
     for match in _DOUBLE.finditer(text, start, stop):
         i, j = match.start(), match.end()
@@ -81,23 +87,23 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
                 open_at = i
             # A stray closing mark with nothing open is ignored.
         elif not opening:
-            spans.append(QuoteSpan(open_at, j, True))
+            spans.append((open_at, j, True))
             open_at = -1
         elif mark == '"' and text[open_at] == '"':
             # Two straight "openings" in a row: the first was a closing mark that
             # looked like an opening one ("word"word).
-            spans.append(QuoteSpan(open_at, j, True))
+            spans.append((open_at, j, True))
             open_at = -1
         # An opening mark inside an open quotation is nested or a typo: ignored.
     if open_at >= 0:
-        spans.append(QuoteSpan(open_at, stop, False))
-    if spans or ("‘" not in text[start:stop] and "'" not in text[start:stop]):
+        spans.append((open_at, stop, False))
+    if spans or (text.find("‘", start, stop) < 0 and text.find("'", start, stop) < 0):
         return spans
     return _single_quotes(text, start, stop)
 
 
-def _single_quotes(text: str, start: int, stop: int) -> list[QuoteSpan]:
-    spans: list[QuoteSpan] = []
+def _single_quotes(text: str, start: int, stop: int) -> list[tuple[int, int, bool]]:
+    spans: list[tuple[int, int, bool]] = []
     pos = start
     while True:
         opening = _SINGLE_OPEN.search(text, pos, stop)
@@ -105,7 +111,7 @@ def _single_quotes(text: str, start: int, stop: int) -> list[QuoteSpan]:
             return spans
         closing = _SINGLE_CLOSE.search(text, opening.end(), stop)
         if closing is None:
-            spans.append(QuoteSpan(opening.start(), stop, False))
+            spans.append((opening.start(), stop, False))
             return spans
-        spans.append(QuoteSpan(opening.start(), closing.end(), True))
+        spans.append((opening.start(), closing.end(), True))
         pos = closing.end()
