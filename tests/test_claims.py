@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import briefing
 from briefing import Article, ConfigError, extract_claims
-from briefing.claims import ClaimOptions, resolve_speaker
+from briefing.claims import ClaimOptions, _quotes, resolve_speaker
+from briefing.claims._extract import _has_trigger, _Triggers
 from briefing.claims._quotes import find_quotes
 from briefing.claims._speakers import MentionTable
 
@@ -524,3 +527,43 @@ def test_property_mutated_articles(pieces):
 def test_property_random_text(text):
     article = Article(text)
     check_offsets(article, extract_claims(article))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["said", "Told", "communiqué", "COMMUNIQUÉ", "é", "İ", "ü", "’", "\ud800", " ", ","]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_trigger_index_agrees_with_a_scan_of_each_piece(text):
+    # The index of trigger words is built from the text's bytes when it has no "é":
+    # it must find exactly what scanning a piece's words finds, whatever the text.
+    triggers = _Triggers(text)
+    for lo in range(len(text) + 1):
+        for hi in range(lo, len(text) + 1):
+            assert triggers.between(lo, hi) == _has_trigger(text[lo:hi])
+
+
+_PLAIN_QUOTE_PATTERNS = {
+    # The quotation patterns as first written; _quotes reorders them for speed.
+    "_DOUBLE": re.compile(r"''|``|[\"“”„«»]"),
+    "_SINGLE_OPEN": re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=\w)"),
+    "_SINGLE_CLOSE": re.compile(r"(?<=[\w.,!?;:])[’'](?=[\s.,;:!?)\]—–-]|$)"),
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("'`\"“”„«»‘’aB \t([—–-.,!?;:)]1_é")), max_size=12),
+    st.integers(0, 12),
+    st.integers(0, 12),
+)
+def test_quote_patterns_match_where_the_plain_ones_do(text, start, stop):
+    for name, plain in _PLAIN_QUOTE_PATTERNS.items():
+        fast = getattr(_quotes, name)
+        assert [m.span() for m in fast.finditer(text, start, stop)] == [
+            m.span() for m in plain.finditer(text, start, stop)
+        ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 import json
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing import split_sentences
+from briefing import Sentence, split_sentences
 from briefing.sentences import split_sentences_punkt
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -59,6 +60,14 @@ def test_agrees_with_punkt_on_news_text():
         "A. B. Cole wrote in 2011. The end.",
         "Prices rose 4.5 percent . Analysts were surprised . ' It is bad , ' he said .",
         "(He left.) Then she spoke.",
+        # Initials and letters joined by periods take the fast path: every way Punkt
+        # treats the token after them.
+        "Gary L. Wolper said so. J. bach, x. 3 and k.; then Q. (maybe) or Z. “Yes” e. É.",
+        "They met in Washington D.C. Chipotle said no. The u.s. cities agreed. A.B.! U.S?",
+        "She went to the U.S. (again) and D.C. “home” then e.g. 4 and i.e. more U.S.A. X",
+        "He met Maj. Gen. Ruiz at 9 a.m. Eastern. They spoke. L. Wolper. It ended? Yes.",
+        # \x1c-\x1f are spaces to re but not to the tokenizer NLTK uses.
+        "He went home.\x1cThe end came. He met L. \x1cWolper and J.\x1cbach.",
     ],
 )
 def test_same_as_punkt_on_hard_cases(text):
@@ -92,6 +101,18 @@ def test_empty_and_whitespace():
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab .?!\"'“”()\n\tMrDU1")), max_size=120))
+@given(st.text(alphabet=st.sampled_from(list("ab .?!\"'“”()\n\tMrDU1;,")), max_size=120))
 def test_property_same_as_punkt(text):
     assert split_sentences(text) == split_sentences_punkt(text)
+
+
+def test_sentences_are_ordinary_frozen_values():
+    # The splitter fills Sentence's slots directly: the values must be the same
+    # as ones built with the constructor.
+    first = split_sentences("Ada spoke. Bo left.")[1]
+    built = Sentence(1, 11, 19, "Bo left.")
+    assert first == built and hash(first) == hash(built)
+    assert repr(first) == "Sentence(index=1, start=11, end=19, text='Bo left.')"
+    assert first.to_dict() == {"index": 1, "start": 11, "end": 19, "text": "Bo left."}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.index = 0  # type: ignore[misc]
