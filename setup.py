@@ -17,10 +17,13 @@ import os
 
 from setuptools import setup
 
-#: The hot path of ``extract_claims``: sentence splitting, the word lists,
-#: quotations, the attribution rules and speaker resolution (the same list as
-#: ``briefing.claims.COMPILED_MODULES``; a test keeps the two in step).
+#: The per-article hot path: decoding checks and furniture stripping, sentence
+#: splitting, and claim extraction (word lists, quotations, attribution rules,
+#: speaker resolution). The same list as ``briefing.claims.COMPILED_MODULES``; a
+#: test keeps the two in step.
 COMPILED = [
+    "src/briefing/_decode.py",
+    "src/briefing/_furniture.py",
     "src/briefing/sentences.py",
     "src/briefing/claims/_lexicon.py",
     "src/briefing/claims/_quotes.py",

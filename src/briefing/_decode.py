@@ -22,32 +22,33 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import Final
 
 from briefing.errors import InputError
 
 __all__ = ["decode_bytes", "looks_binary_text", "normalise_text"]
 
 # Bytes that do not occur in text files: C0 controls except tab, LF, VT, FF, CR.
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13)) + b"\x7f"
-_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+_CONTROL_BYTES: Final = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13)) + b"\x7f"
+_NOT_CONTROL: Final = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 # More control bytes than this share of the input means binary data.
-MAX_CONTROL_RATIO = 0.01
+MAX_CONTROL_RATIO: Final = 0.01
 # A CP1252 reading with more non-ASCII characters than this share is not Western
 # text (it is more likely random bytes or a CJK encoding).
-MAX_NON_ASCII_RATIO = 0.2
+MAX_NON_ASCII_RATIO: Final = 0.2
 # Share of UTF-8 decoding errors among multibyte sequences under which the input
 # is taken as damaged UTF-8 rather than another encoding.
-MAX_UTF8_ERROR_RATIO = 0.05
+MAX_UTF8_ERROR_RATIO: Final = 0.05
 
-_UTF8_MULTIBYTE = re.compile(
+_UTF8_MULTIBYTE: Final = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_C1_OR_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
+_C1_OR_CONTROL: Final = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Non-breaking and other fixed-width spaces become plain spaces, so that word
 # splitting and regular expressions see one kind of space. Every replacement is
 # one character for one, so offsets into the text stay valid.
-_SPACE_LIKE = ("\u00a0", "\u2007", "\u202f")
+_SPACE_LIKE: Final = ("\u00a0", "\u2007", "\u202f")
 
 
 def looks_binary_text(sample: str) -> bool:

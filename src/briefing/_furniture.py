@@ -81,11 +81,11 @@ _LEGAL_PHRASES: Final = ("all rights reserved",)
 _NOTICE_MAX_WORDS: Final = 60
 _TITLE_MAX_WORDS: Final = 25
 
-_TERMINAL = frozenset(".!?…:;")
-_CLOSERS = "\"'”’)]»"
-_QUOTES = "\"'“”‘’()[]"
+_TERMINAL: Final = frozenset(".!?…:;")
+_CLOSERS: Final = "\"'”’)]»"
+_QUOTES: Final = "\"'“”‘’()[]"
 
-_INLINE = r"""
+_INLINE: Final = r"""
     advert(isement)?s?|ad|ads|sponsored(\s+content)?|paid\s+(content|post|partnership)
   | promoted(\s+(content|stories))?
   | (story|article)\s+continues\s+(below|after)(\s+(the|this))?\s+(advertisement|ad)
@@ -104,7 +104,7 @@ _INLINE = r"""
   | share(\s+(this|the))?(\s+(article|story|page|post|video))?(\s+(on|via|to|with|by)\s+.{1,40})?
   | (print|email|save)(\s+this)?(\s+(article|story|page))?
 """
-_BOUNDARY = r"""
+_BOUNDARY: Final = r"""
     skip\s+to\s+(main\s+)?(content|navigation|the\s+main\s+content)|jump\s+to\s+content
   | (back|return)\s+to\s+(top|home(page)?)
   | (log|sign)\s*(in|up|out)(\s*(\||/|or|and)\s*(register|(log|sign)\s*(in|up)))?
@@ -126,7 +126,7 @@ _BOUNDARY = r"""
         |terms(\s+of\s+(use|service))?|terms\s+and\s+conditions|cookie\s+(policy|settings)
         |accessibility|site\s*map|careers)
 """
-_LIST = r"""
+_LIST: Final = r"""
     (trending(\s+(now|news|stories|today))?
   | most\s+(read|popular|viewed|shared|watched|commented|recent)
   | related(\s+(stories|articles|content|news|links|coverage|topics|reading|posts))?
@@ -137,11 +137,11 @@ _LIST = r"""
   | see\s+also|in\s+other\s+news|(from\s+)?around\s+the\s+web|elsewhere\s+on\s+.{1,30})
     \s*:?
 """
-_FURNITURE = re.compile(
+_FURNITURE: Final = re.compile(
     rf"(?P<list>{_LIST})|(?P<inline>{_INLINE})|(?P<boundary>{_BOUNDARY})",
     re.IGNORECASE | re.VERBOSE,
 )
-_COOKIE = re.compile(
+_COOKIE: Final = re.compile(
     r"\b(we|this\s+(site|website)|our\s+(site|website|partners))\s+uses?\s+cookies\b"
     r"|\b(accept|reject|manage)(\s+all)?\s+cookies\b|\bcookie\s+(policy|settings|consent)\b",
     re.IGNORECASE,
@@ -165,30 +165,30 @@ _SHARE_WORDS: Final = frozenset(
         "link", "save",
     }
 )  # fmt: skip
-_WORD = re.compile(r"[\w’'@.-]+")
+_WORD: Final = re.compile(r"[\w’'@.-]+")
 _SEPARATOR_MARKS: Final = "|•·>›»/"
-_NAV_SEPARATOR = re.compile(r"\s*[|•·]\s*")
-_BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»/]\s+|\s*[>›»]\s*")
+_NAV_SEPARATOR: Final = re.compile(r"\s*[|•·]\s*")
+_BREADCRUMB_SEPARATOR: Final = re.compile(r"\s+[>›»/]\s+|\s*[>›»]\s*")
 
-_BYLINE = re.compile(
+_BYLINE: Final = re.compile(
     r"(?i:(?:written\s+|words\s+|story\s+|reporting\s+)?by)\s*:?\s+"
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|da|van|von|der|al|bin|and|&|la|le))*"
     r"(?:\s*,\s*[\w’' .&-]{1,60})?)"
     r"(?:\s*[|•·—–-]\s*(?P<rest>.{0,60}))?\.?",
 )
 # A byline never names a weekday, a month or a time ("By Tuesday, ...").
-_NOT_A_NAME = re.compile(
+_NOT_A_NAME: Final = re.compile(
     r"(?:(mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july"
     r"|august|september|october|november|december|noon|midnight|then|now|far|the|a|an"
     r"|this|that|law|contrast|comparison|design|default|mistake|accident|chance)\b",
     re.IGNORECASE,
 )
-_MONTH = (
+_MONTH: Final = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_TIME = r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*[A-Z]{2,4})?)"
-_DATE = re.compile(
+_TIME: Final = r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*[A-Z]{2,4})?)"
+_DATE: Final = re.compile(
     r"(?P<label>(?:first\s+)?published|(?:last\s+)?updated|posted|date|(?:last\s+)?modified)?"
     r"(?:\s+(?:on|at))?\s*:?\s*"
     r"(?P<value>(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
@@ -200,7 +200,7 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 # "LISBON, Sept. 4 —", "NAIROBI, Kenya (Reuters) -", "WASHINGTON (AP) —", "(CNN) --".
-_DATELINE = re.compile(
+_DATELINE: Final = re.compile(
     r"(?P<dateline>(?:[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3}"
     r"(?:\s*,\s*[A-Z][\w’'.]*(?:\s+[\w’'.]+){0,3})?(?:\s*\([^()\n]{1,30}\))?"
     r"|\((?:CNN|AP|AFP|Reuters|UPI|Bloomberg)\)))"

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from briefing.types import Sentence
 
@@ -39,17 +39,17 @@ if TYPE_CHECKING:
 
 __all__ = ["load_abbreviations", "split_sentences", "split_sentences_punkt"]
 
-_PARAGRAPH = re.compile(r"[^\n]+")
-_OTHER_SPACE = re.compile(r"[\r\x0b\x0c]")
+_PARAGRAPH: Final = re.compile(r"[^\n]+")
+_OTHER_SPACE: Final = re.compile(r"[\r\x0b\x0c]")
 # Letters, or groups of letters joined by periods ("U.S", "D.C"): one Punkt token.
-_DOTTED_WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
+_DOTTED_WORD: Final = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
 # What may follow such a word and leave Punkt's decision to the word: spaces, then
 # one more word whose final mark, if any, ends the context.
-_LAST_WORD = re.compile(r"\s+[^\W\d_]+(?:\.[^\W\d_]+)*[.?!]")
+_LAST_WORD: Final = re.compile(r"\s+[^\W\d_]+(?:\.[^\W\d_]+)*[.?!]")
 # Spaces to ``re`` (so they end Punkt's candidate pattern here) but not to the
 # ``regex`` module NLTK tokenizes words with: a mark glued to one is left to Punkt.
-_SPACE_ONLY_TO_RE = frozenset("\x1c\x1d\x1e\x1f")
-_HAS_END_MARK = re.compile(r"[.?!]")
+_SPACE_ONLY_TO_RE: Final = frozenset("\x1c\x1d\x1e\x1f")
+_HAS_END_MARK: Final = re.compile(r"[.?!]")
 
 
 def load_abbreviations() -> frozenset[str]:
@@ -251,11 +251,11 @@ def _spans(text: str, fast: bool) -> Iterator[tuple[int, int]]:
 # Sentence is a frozen dataclass, whose generated __init__ sets each field through
 # object.__setattr__; setting the slots directly gives the same value in half the
 # time, which counts at ~35 sentences per article.
-_new_sentence = Sentence.__new__
-_set_index = Sentence.__dict__["index"].__set__
-_set_start = Sentence.__dict__["start"].__set__
-_set_end = Sentence.__dict__["end"].__set__
-_set_text = Sentence.__dict__["text"].__set__
+_new_sentence: Final = Sentence.__new__
+_set_index: Final = Sentence.__dict__["index"].__set__
+_set_start: Final = Sentence.__dict__["start"].__set__
+_set_end: Final = Sentence.__dict__["end"].__set__
+_set_text: Final = Sentence.__dict__["text"].__set__
 
 
 def _split(text: str, fast: bool) -> list[Sentence]:

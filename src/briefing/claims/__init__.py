@@ -30,6 +30,8 @@ __all__ = [
 
 #: The modules ``setup.py`` compiles when built with ``BRIEFING_COMPILE=1``.
 COMPILED_MODULES = (
+    "briefing._decode",
+    "briefing._furniture",
     "briefing.sentences",
     "briefing.claims._lexicon",
     "briefing.claims._quotes",

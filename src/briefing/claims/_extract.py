@@ -22,6 +22,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
+from typing import Final
 
 from briefing.claims._lexicon import CUE_FORMS, DOCUMENT_NOUNS, HEDGE_ADVERBS
 from briefing.claims._quotes import quote_bounds
@@ -39,34 +40,36 @@ from briefing.types import Article, Claim, ClaimKind, Sentence
 __all__ = ["DEFAULT_MAX_CLAIMS", "ClaimOptions", "extract_claims"]
 
 #: Claims kept per article at most (a safety valve for pathological input).
-DEFAULT_MAX_CLAIMS = 10_000
+DEFAULT_MAX_CLAIMS: Final = 10_000
 #: Longest unit (sentence, or sentences joined by a quotation) the patterns read;
 #: real sentences are far shorter, and the patterns' cost grows with length.
-MAX_UNIT_CHARS = 3_000
+MAX_UNIT_CHARS: Final = 3_000
 
-_PARAGRAPH = re.compile(r"[^\n]+")
+_PARAGRAPH: Final = re.compile(r"[^\n]+")
 # Body text ends a sentence; headlines, menus and link lists do not. A paragraph is
 # body text when, less trailing spaces and then closing quotes and brackets, it ends
 # in one of these (a regex anchored at the end would be tried at every position).
-_BODY_END_MARKS = frozenset(".!?…:;")
-_BODY_END_CLOSERS = "\"'”’)]"
+_BODY_END_MARKS: Final = frozenset(".!?…:;")
+_BODY_END_CLOSERS: Final = "\"'”’)]"
 # Words that may start a claim: testing a unit's words against this set is far
 # cheaper than running a regex alternation of them over every sentence.
-_TRIGGER_WORDS = frozenset(
+_TRIGGER_WORDS: Final = frozenset(
     [*CUE_FORMS, *HEDGE_ADVERBS, "according", "pointed", "points", "point", "statement"]
 ) | {"communiqué", "understood", "believed", "thought", "rumoured", "rumored"}
-_LOWER_WORD = re.compile(r"[a-zé]+")
-_QUOTE_MARK = re.compile(r"[\"“”„«»]")
-_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzé")
+_LOWER_WORD: Final = re.compile(r"[a-zé]+")
+_QUOTE_MARK: Final = re.compile(r"[\"“”„«»]")
+_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzé")
 # The runs of letters long enough to be a trigger word; skipping the shorter ones
 # ("a", "of", "he") saves building a quarter of the strings. A run too short here
 # fails at its first letter and at every later one, so no run is cut in two.
-_LONG_LOWER_WORD = re.compile(f"[a-zé]{{{min(map(len, _TRIGGER_WORDS))},}}")
-_ASCII_TRIGGER_WORDS = frozenset(word.encode("ascii") for word in _TRIGGER_WORDS if word.isascii())
-_ONLY_ASCII_LETTERS = bytes(byte if 0x61 <= byte <= 0x7A else 0x20 for byte in range(256))
-_QUOTE_CHARS = re.compile(r"[\"“”„«»‘`]|''|(?:^|\s)'")
+_LONG_LOWER_WORD: Final = re.compile(f"[a-zé]{{{min(map(len, _TRIGGER_WORDS))},}}")
+_ASCII_TRIGGER_WORDS: Final = frozenset(
+    word.encode("ascii") for word in _TRIGGER_WORDS if word.isascii()
+)
+_ONLY_ASCII_LETTERS: Final = bytes(byte if 0x61 <= byte <= 0x7A else 0x20 for byte in range(256))
+_QUOTE_CHARS: Final = re.compile(r"[\"“”„«»‘`]|''|(?:^|\s)'")
 # Any character _QUOTE_CHARS starts from: a plain character set is scanned fast.
-_QUOTE_CHAR = re.compile(r"[\"“”„«»‘`']")
+_QUOTE_CHAR: Final = re.compile(r"[\"“”„«»‘`']")
 
 
 def _is_body(paragraph: str) -> bool:

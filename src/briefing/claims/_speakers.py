@@ -24,6 +24,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from briefing.claims._lexicon import (
     DETERMINERS,
@@ -45,10 +46,10 @@ __all__ = ["LOOKBACK", "LOOKBACK_CHARS", "Mention", "MentionTable", "resolve_spe
 
 #: How many earlier mentions, speakers and characters a reference may reach back
 #: over; bounds the work per claim on very long input.
-LOOKBACK = 400
-LOOKBACK_CHARS = 20_000
+LOOKBACK: Final = 400
+LOOKBACK_CHARS: Final = 20_000
 
-_PEOPLE = (
+_PEOPLE: Final = (
     "ministers|leaders|officials|lawmakers|legislators|senators|researchers|scientists|"
     "doctors|experts|analysts|economists|residents|workers|employees|parents|teachers|"
     "students|protesters|demonstrators|activists|organisers|organizers|investigators|"
@@ -58,24 +59,24 @@ _PEOPLE = (
     "opponents|campaigners|engineers|owners|governments|unions|companies|airlines|banks"
 )
 # A group named by a plural noun: "the foreign ministers of Chile and Peru".
-_GROUP = re.compile(
+_GROUP: Final = re.compile(
     rf"(?:\b[Tt]he[ \t]+(?:[a-z][\w’'\-]*[ \t]+){{0,3}}?|(?<![\w,][ \t])\b)"
     rf"(?i:{_PEOPLE})\b"
     rf"(?:[ \t]+(?:of|from|for|at|in)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'\-]*"
     rf"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'\-]*)*|[a-z]+\b))?"
 )
 # Characters no group name contains: a search for groups may stop at one of them.
-_GROUP_STOP = re.compile(r"[.\n]")
-_PARTICLES = r"(?:de|da|van|von|der|den|del|della|bin|ibn|al|el|la|le|di|du|dos|do|ter)"
-_PARTICLE_WORDS = words(_PARTICLES[3:-1].replace("|", " "))
-_CAP = r"[A-Z][\w'’.\-\u0300-\u036f]*"
-_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:{_PARTICLES}|&)[ \t]+)?{_CAP})*")
-_HEAD_WORD = re.compile(r"[\w’'\-]+")
-_APPOSITIVE = re.compile(
+_GROUP_STOP: Final = re.compile(r"[.\n]")
+_PARTICLES: Final = r"(?:de|da|van|von|der|den|del|della|bin|ibn|al|el|la|le|di|du|dos|do|ter)"
+_PARTICLE_WORDS: Final = words(_PARTICLES[3:-1].replace("|", " "))
+_CAP: Final = r"[A-Z][\w'’.\-\u0300-\u036f]*"
+_RUN: Final = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:{_PARTICLES}|&)[ \t]+)?{_CAP})*")
+_HEAD_WORD: Final = re.compile(r"[\w’'\-]+")
+_APPOSITIVE: Final = re.compile(
     r",[ \t]+(?:who[ \t]+is[ \t]+)?(?:a|an|the|its|his|her|their)[ \t]+"
     r"((?:[\w’'\-]+[ \t]+){0,4}?[\w\-]+)(?=[ \t]+(?:of|for|at|with|in|from|on|to)\b|,|\.)"
 )
-_STOP_CAPS = words(
+_STOP_CAPS: Final = words(
     """the a an and but or in on at for of to from with by as if when while after before
     this that these those its his her their our my your it he she they we i you
     there here then so yet also however meanwhile still earlier later last next
@@ -86,14 +87,14 @@ _STOP_CAPS = words(
 )
 # Nouns that say what a public body does, not what it is called: "the regulator"
 # may be a commission, an authority or an office, whereas "the company" is no union.
-_GENERIC_BODIES = words("regulator watchdog agency authority body")
-_PUBLIC_BODIES = words(
+_GENERIC_BODIES: Final = words("regulator watchdog agency authority body")
+_PUBLIC_BODIES: Final = words(
     """commission authority agency office board administration department ministry
     council committee bureau service tribunal inspectorate watchdog regulator"""
 )
 # Adjectives that pick one of two namesakes: "the younger Hadley".
-_NAMESAKE_ADJECTIVES = words("younger elder older senior junior")
-_NOT_ROLE = DETERMINERS | words(
+_NAMESAKE_ADJECTIVES: Final = words("younger elder older senior junior")
+_NOT_ROLE: Final = DETERMINERS | words(
     "and or but said says told with from by at in on of for to as is was"
 )
 
@@ -459,7 +460,7 @@ def _person(text: str, offset: int, piece: _Piece, run_end: int) -> Mention:
     return Mention(offset, piece.name, "person", gender, tuple(roles))
 
 
-_NEXT_PRONOUN = re.compile(r"[.!?\n]|\b(he|his|him|she|her|hers)\b|[A-Z][a-z]+[ \t]+[A-Z]")
+_NEXT_PRONOUN: Final = re.compile(r"[.!?\n]|\b(he|his|him|she|her|hers)\b|[A-Z][a-z]+[ \t]+[A-Z]")
 
 
 def _opens_clause(text: str, offset: int) -> bool:
