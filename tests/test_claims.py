@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 import briefing
 from briefing import Article, ConfigError, extract_claims
-from briefing.claims import ClaimOptions, _quotes, resolve_speaker
-from briefing.claims._extract import _has_trigger, _Triggers
+from briefing.claims import ClaimOptions, _quotes, _rules, resolve_speaker
+from briefing.claims._extract import _has_trigger, _mask, _Triggers, _units
 from briefing.claims._quotes import find_quotes
 from briefing.claims._speakers import MentionTable
 
@@ -567,3 +567,30 @@ def test_quote_patterns_match_where_the_plain_ones_do(text, start, stop):
         assert [m.span() for m in fast.finditer(text, start, stop)] == [
             m.span() for m in plain.finditer(text, start, stop)
         ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *["said", "Said", "told", "says", "according", "to", "saidé", "é", "İ"],
+                *["x", "2", " ", " ", ", ", ". ", '"', "“", "”", "\n", "statement", "a"],
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_unit_trigger_words_agree_with_the_rules_own_scan(pieces):
+    """extract_claims hands the rules the trigger words it already found; they must
+    be the words the rules would find by scanning the masked unit themselves."""
+    text = "".join(pieces)
+    triggers = _Triggers(text)
+    units, _, _ = _units(text, briefing.split_sentences(text))
+    for unit in units:
+        words = triggers.words_in(unit.start, unit.end, unit.quotes)
+        if words is None:
+            continue  # the rules scan the unit themselves
+        masked = _mask(text, unit)
+        expected = _rules._TRIGGER_WORDS.intersection(_rules._LOWER_WORD.findall(masked.lower()))
+        assert _rules._TRIGGER_WORDS.intersection(words) == expected

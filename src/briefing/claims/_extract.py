@@ -230,6 +230,29 @@ class _Triggers:
         # Spans do not overlap, so the first one starting in range ends first.
         return i < len(self.spans) and self.spans[i][1] <= hi
 
+    def words_in(self, lo: int, hi: int, quotes: list[tuple[int, int, bool]]) -> set[str] | None:
+        """The trigger words in ``text[lo:hi]`` outside ``quotes``, read from the
+        spans found once: the rules then need not scan the unit again. None when the
+        spans cannot tell: offsets that do not line up, a word cut by the bounds, or
+        an "é", which the rules do not count as a letter."""
+        lowered = self.lowered
+        if (
+            not self.aligned
+            or lowered.find("é", lo, hi) >= 0
+            or (0 < lo < len(lowered) and lowered[lo] in _LETTERS and lowered[lo - 1] in _LETTERS)
+            or (0 < hi < len(lowered) and lowered[hi] in _LETTERS and lowered[hi - 1] in _LETTERS)
+        ):
+            return None
+        spans = self.spans
+        found: set[str] = set()
+        for k in range(bisect.bisect_left(self.starts, lo), len(spans)):
+            start, end = spans[k]
+            if end > hi:
+                break
+            if not any(qs < end and qe > start for qs, qe, _ in quotes):
+                found.add(lowered[start:end])
+        return found
+
 
 def _mask(text: str, unit: _Unit) -> str:
     start, end = unit.start, unit.end
@@ -377,7 +400,8 @@ def extract_claims(
         if not unit.quotes and not triggers.between(unit.start, unit.end):
             continue  # most units: no reporting verb, hedge or quotation
         masked = _mask(text, unit)
-        frames = find_frames(text, unit.start, unit.end, masked, unit.quotes)
+        words = triggers.words_in(unit.start, unit.end, unit.quotes)
+        frames = find_frames(text, unit.start, unit.end, masked, unit.quotes, words)
         if resolver is None:
             resolver = _Resolver(text, quotes, body)
         if not frames and opts.continuations and claims and _only_quotes(masked):

@@ -21,6 +21,7 @@ claims and resolves the speakers.
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 from typing import Final
 
@@ -455,7 +456,12 @@ def _content_frame(
 
 
 def find_frames(
-    text: str, start: int, end: int, masked: str, quotes: list[tuple[int, int, bool]]
+    text: str,
+    start: int,
+    end: int,
+    masked: str,
+    quotes: list[tuple[int, int, bool]],
+    words: Set[str] | None = None,
 ) -> list[Frame]:
     """Attribution frames in one unit ``text[start:end]``.
 
@@ -464,11 +470,14 @@ def find_frames(
         start, end: the unit's bounds.
         masked: ``text[start:end]`` with quotations replaced by :data:`MASK`.
         quotes: (start, end, closed) of the quotations in the unit, absolute.
+        words: the lower-cased words of ``masked`` that may be cues, when the caller
+            already knows them (it must include every word of :data:`_TRIGGER_WORDS`
+            that is a whole run of a-z letters in ``masked.lower()``); else found here.
 
     Returns:
         Frames in text order; empty when the unit attributes nothing.
     """
-    frames = _frames_for_cues(text, start, masked, quotes)
+    frames = _frames_for_cues(text, start, masked, quotes, words)
     # _NAMING needs a quotation and one of its literal verbs; most units have neither.
     naming = (
         _NAMING.search(masked)
@@ -482,10 +491,14 @@ def find_frames(
 
 
 def _frames_for_cues(
-    text: str, start: int, masked: str, quotes: list[tuple[int, int, bool]]
+    text: str,
+    start: int,
+    masked: str,
+    quotes: list[tuple[int, int, bool]],
+    words: Set[str] | None,
 ) -> list[Frame]:
     lowered = masked.lower()
-    found = _TRIGGER_WORDS.intersection(_LOWER_WORD.findall(lowered))
+    found = _TRIGGER_WORDS.intersection(_LOWER_WORD.findall(lowered) if words is None else words)
     if not found:
         # Nothing outside the quotations can frame a claim, except a colon
         # before a closing quotation: 'Marsh put it bluntly: "..."'.
