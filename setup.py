@@ -35,6 +35,12 @@ COMPILED = [
 if os.environ.get("BRIEFING_COMPILE") == "1":
     from mypyc.build import mypycify
 
-    setup(ext_modules=mypycify(["--config-file", "pyproject.toml", *COMPILED]))
+    # The shared library goes inside the package (briefing/_native__mypyc...), so
+    # whatever ships the package ships it too (Ray's py_modules, wheels).
+    setup(
+        ext_modules=mypycify(
+            ["--config-file", "pyproject.toml", *COMPILED], group_name="briefing._native"
+        )
+    )
 else:
     setup()
