@@ -594,3 +594,28 @@ def test_unit_trigger_words_agree_with_the_rules_own_scan(pieces):
         masked = _mask(text, unit)
         expected = _rules._TRIGGER_WORDS.intersection(_rules._LOWER_WORD.findall(masked.lower()))
         assert _rules._TRIGGER_WORDS.intersection(words) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *["U.S.", "Mr.", "3,000.5", "said,", "O’Brien", "e\u0301", "_x", "AT&T", "-"],
+                *[" ", "  ", "\t", "\n", "\u00a0", "\u2009", "\x1c", "\x85", "\u3000", "\u2028"],
+                *[_rules.MASK * 3, "“", "'", "İ", "ß", "½", "x"],
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_chunked_tokens_are_the_pattern_tokens(pieces):
+    """_tokens tokenises whitespace-separated chunks (from a cache); the tokens must
+    be exactly the pattern's matches over the whole text, whatever the spaces."""
+    masked = "".join(pieces)
+    for _ in range(2):  # the second time from the cache
+        tokens = [(t.text, t.start, t.end) for t in _rules._tokens(masked)]
+        assert tokens == [(m.group(), m.start(), m.end()) for m in _rules._TOKEN.finditer(masked)]
+    for t in _rules._tokens(masked):
+        assert t.low == t.text.lower() and t.is_quote == (t.text[0] == _rules.MASK)
+        assert t.is_word == t.text[0].isalnum() and t.is_cap == t.text[0].isupper()

@@ -252,15 +252,16 @@ class _Tok:
 
     __slots__ = ("end", "is_cap", "is_quote", "is_word", "low", "start", "text")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(
+        self, text: str, start: int, end: int, low: str, is_quote: bool, is_word: bool, is_cap: bool
+    ) -> None:
         self.text = text
         self.start = start  # offset in the masked unit
         self.end = end
-        self.low = text.lower()
-        first = text[0]
-        self.is_quote = first == MASK
-        self.is_word = first.isalnum()
-        self.is_cap = first.isupper()
+        self.low = low
+        self.is_quote = is_quote
+        self.is_word = is_word
+        self.is_cap = is_cap
 
 
 _LOWER_WORD: Final = re.compile(r"[a-z]+")
@@ -275,8 +276,50 @@ _TRIGGER_WORDS: Final = frozenset(
 _LOOP_WORDS: Final = frozenset([*CUE_FORMS, "point", "points", "pointed", "according", "saying"])
 
 
+# A token of a whitespace-free chunk: (text, offset in the chunk, length, then the
+# properties _Tok precomputes).
+_Piece = tuple[str, int, int, str, bool, bool, bool]
+#: Chunks tokenised so far. News repeats its words ("said,", "Tuesday."), so most
+#: chunks are found here; emptied when full, which bounds its memory.
+_PIECES: Final[dict[str, list[_Piece]]] = {}
+_PIECES_MAX: Final = 20_000
+
+
+def _pieces(chunk: str) -> list[_Piece]:
+    pieces: list[_Piece] = []
+    for m in _TOKEN.finditer(chunk):
+        text = m.group()
+        first = text[0]
+        pieces.append(
+            (text, m.start(), len(text), text.lower(), first == MASK, first.isalnum(), first.isupper())
+        )
+    return pieces
+
+
 def _tokens(masked: str) -> list[_Tok]:
-    return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(masked)]
+    """The tokens of ``masked``, as ``_TOKEN`` finds them.
+
+    No token holds whitespace and the pattern looks neither behind nor ahead, so
+    the text's whitespace-separated chunks are tokenised on their own, and each
+    distinct chunk once (twice as fast as matching the whole unit).
+    """
+    toks: list[_Tok] = []
+    at = 0
+    cache = _PIECES
+    for chunk in masked.split():
+        at = masked.find(chunk, at)
+        pieces = cache.get(chunk)
+        if pieces is None:
+            pieces = _pieces(chunk)
+            if MASK not in chunk:  # masked quotations have every length: not worth keeping
+                if len(cache) >= _PIECES_MAX:
+                    cache.clear()
+                cache[chunk] = pieces
+        for text, offset, size, low, is_quote, is_word, is_cap in pieces:
+            start = at + offset
+            toks.append(_Tok(text, start, start + size, low, is_quote, is_word, is_cap))
+        at += len(chunk)
+    return toks
 
 
 def _np_left(toks: list[_Tok], j: int) -> int | None:
