@@ -134,7 +134,7 @@ def _slices(text: str, candidates: list[re.Match[str]]) -> Iterator[tuple[int, i
     last_word = _LAST_WORD.fullmatch
     rfind = text.rfind
     # Spaces and tabs are found with rfind; rarer whitespace needs the full scan.
-    rare_space = _OTHER_SPACE.search(text) is not None
+    rare_space = "\r" in text or "\x0b" in text or "\x0c" in text  # three memchr scans
     tab = "\t" in text
     matches: list[re.Match[str] | None] = [*candidates, None]
     word_start = 0

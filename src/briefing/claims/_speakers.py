@@ -629,7 +629,7 @@ def _by_surname(
     for m in table.before(position):
         if m.kind != "person" or " " not in m.name:
             continue
-        if m.name.split()[-1] == surname or surname in m.name.split()[1:]:
+        if surname in m.name.split()[1:]:  # the last word or a middle one
             if not want or m.gender in ("", want):
                 return m
             fallback = fallback or m
