@@ -291,7 +291,15 @@ def _pieces(chunk: str) -> list[_Piece]:
         text = m.group()
         first = text[0]
         pieces.append(
-            (text, m.start(), len(text), text.lower(), first == MASK, first.isalnum(), first.isupper())
+            (
+                text,
+                m.start(),
+                len(text),
+                text.lower(),
+                first == MASK,
+                first.isalnum(),
+                first.isupper(),
+            )
         )
     return pieces
 
