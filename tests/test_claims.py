@@ -619,3 +619,11 @@ def test_chunked_tokens_are_the_pattern_tokens(pieces):
     for t in _rules._tokens(masked):
         assert t.low == t.text.lower() and t.is_quote == (t.text[0] == _rules.MASK)
         assert t.is_word == t.text[0].isalnum() and t.is_cap == t.text[0].isupper()
+
+
+def test_token_cache_stays_bounded():
+    # A stream of ever-new words must not grow the chunk cache without end.
+    words = " ".join(f"w{n}x" for n in range(_rules._PIECES_MAX + 10))
+    tokens = _rules._tokens(words)
+    assert len(tokens) == _rules._PIECES_MAX + 10
+    assert 0 < len(_rules._PIECES) <= _rules._PIECES_MAX
