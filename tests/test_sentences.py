@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing import Sentence, split_sentences
+from briefing import Sentence, sentences, split_sentences
 from briefing.sentences import split_sentences_punkt
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -116,3 +116,14 @@ def test_sentences_are_ordinary_frozen_values():
     assert first.to_dict() == {"index": 1, "start": 11, "end": 19, "text": "Bo left."}
     with pytest.raises(dataclasses.FrozenInstanceError):
         first.index = 0  # type: ignore[misc]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .?!\"')”’\n\t\u00a0-:;,")), max_size=40))
+def test_candidates_are_the_period_context_matches(piece):
+    """The splitter finds Punkt's candidates with str.find; they must be exactly the
+    matches of Punkt's period context pattern, group for group."""
+    pattern = sentences._patterns()[0]
+    expected = [(m.span(), m.groupdict(), m.span("next_tok")) for m in pattern.finditer(piece)]
+    found = [(m.span(), m.groupdict(), m.span("next_tok")) for m in sentences._candidates(piece)]
+    assert found == expected

@@ -5,9 +5,14 @@ which stops early, finds what a search of the whole text finds)."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from briefing.claims import _speakers
+from briefing.claims._lexicon import alternation
 from briefing.claims._speakers import _GROUP, Mention, MentionTable
 
 
@@ -79,3 +84,29 @@ def test_groups_before_matches_an_unbounded_search(seed: int) -> None:
         got = [(g.start, g.name) for g in table.groups_before(position)]
         assert got == [g for g in reversed(expected) if g[0] < position]
         assert all(isinstance(g, Mention) for g in table.groups_before(position))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *["the", "The", "foreign", "ministers", "Ministers", "MINISTERS", "minister"],
+                *["workers", "workersx", "of", "Chile", "and", "Peru", ",", " ", "\t", "."],
+            ]
+        ),
+        max_size=14,
+    ).map(" ".join)
+)
+def test_group_pattern_is_the_plain_alternation(text):
+    """_GROUP searches a prefix-factored alternation of the plural nouns; it must
+    match exactly where the plain alternation does."""
+    plain = re.compile(
+        _speakers._GROUP.pattern.replace(
+            alternation(_speakers._PEOPLE.split("|")), _speakers._PEOPLE
+        )
+    )
+    assert plain.pattern != _speakers._GROUP.pattern
+    assert [m.span() for m in _speakers._GROUP.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]

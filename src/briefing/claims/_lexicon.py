@@ -8,6 +8,7 @@ a compact table of first names used to guess a speaker's gender for pronouns.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "SURNAME_PARTICLES",
     "THAT_ONLY",
     "TITLES",
+    "alternation",
     "words",
 ]
 
@@ -40,6 +42,38 @@ __all__ = [
 def words(text: str) -> frozenset[str]:
     """The whitespace-separated words of ``text`` (keeps the word lists compact)."""
     return frozenset(text.split())
+
+
+_Trie = dict[str, "_Trie"]  # each character leads on; "" marks where an option ends
+
+
+def alternation(options: list[str]) -> str:
+    """A regular expression matching exactly the strings in ``options``, factored by
+    shared prefixes: "a(?:gency|irline)" rather than "agency|airline".
+
+    Python's regex engine tries the branches of an alternation one after the other
+    at each position it searches from, so a long word list is slow to search for;
+    factored, each position costs a character or two. Put it where no option can be
+    followed by a letter (a ``\\b`` after it): then at most one option matches at a
+    position, and the order of the branches cannot change a match.
+    """
+    trie: _Trie = {}
+    for option in options:
+        node = trie
+        for char in option:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _factored(trie)
+
+
+def _factored(node: _Trie) -> str:
+    branches = [re.escape(char) + _factored(rest) for char, rest in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return "(?:" + body + ")?"  # an option ends here, another goes on
+    return body
 
 
 def _inflect(base: str, third: str, past: str, ing: str, *more: str) -> tuple[str, ...]:

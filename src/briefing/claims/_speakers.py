@@ -39,6 +39,7 @@ from briefing.claims._lexicon import (
     PRONOUNS,
     SURNAME_PARTICLES,
     TITLES,
+    alternation,
     words,
 )
 
@@ -61,7 +62,7 @@ _PEOPLE: Final = (
 # A group named by a plural noun: "the foreign ministers of Chile and Peru".
 _GROUP: Final = re.compile(
     rf"(?:\b[Tt]he[ \t]+(?:[a-z][\w’'\-]*[ \t]+){{0,3}}?|(?<![\w,][ \t])\b)"
-    rf"(?i:{_PEOPLE})\b"
+    rf"(?i:{alternation(_PEOPLE.split('|'))})\b"
     rf"(?:[ \t]+(?:of|from|for|at|in)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'\-]*"
     rf"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'\-]*)*|[a-z]+\b))?"
 )
