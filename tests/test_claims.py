@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 import briefing
 from briefing import Article, ConfigError, extract_claims
 from briefing.claims import ClaimOptions, _quotes, _rules, resolve_speaker
-from briefing.claims._extract import _has_trigger, _mask, _Triggers, _units
+from briefing.claims._extract import (
+    _QUOTE_CHARS,
+    _has_quote,
+    _has_trigger,
+    _mask,
+    _Triggers,
+    _units,
+)
 from briefing.claims._quotes import find_quotes
 from briefing.claims._speakers import MentionTable
 
@@ -627,3 +634,13 @@ def test_token_cache_stays_bounded():
     tokens = _rules._tokens(words)
     assert len(tokens) == _rules._PIECES_MAX + 10
     assert 0 < len(_rules._PIECES) <= _rules._PIECES_MAX
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("'\"“”„«»‘’`a \t\n\u00a0")), max_size=12),
+    st.integers(0, 12),
+    st.integers(0, 12),
+)
+def test_has_quote_is_the_pattern_search(text, start, end):
+    assert _has_quote(text, start, end) == (_QUOTE_CHARS.search(text, start, end) is not None)
