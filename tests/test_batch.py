@@ -21,7 +21,7 @@ import pytest
 import briefing
 import test_batch_parts
 from briefing import BriefingError, ConfigError, DataError
-from briefing.batch import BatchOptions, BatchReport, errors_path_for, run_batch
+from briefing.batch import BatchOptions, BatchReport, _processor, errors_path_for, run_batch
 from briefing.batch._output import ResultLog
 from briefing.batch._processor import Processor
 from briefing.batch._sources import open_source
@@ -448,6 +448,21 @@ def test_claims_are_serialised_like_claim_to_dict(tmp_path: Path) -> None:
     article = test_batch_parts.parse(story(2), "s2", False, 10_000)
     expected = [claim.to_dict() for claim in test_batch_parts.claims(article)]
     assert rows(tmp_path / "out.jsonl")[2]["claims"] == expected
+
+
+def test_rows_are_the_standard_librarys_json_byte_for_byte() -> None:
+    # Rows are written with orjson; they must be what json.dumps(ensure_ascii=False)
+    # with compact separators writes, for every character a text can hold.
+    characters = [chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF]
+    texts = ["".join(characters[i : i + 64]) for i in range(0, len(characters), 64)]
+    for text in texts:
+        row = {"id": text, "claims": [{"content": text, "start": -3, "resolved": True}], "x": None}
+        expected = json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n"
+        assert _processor._dump(row) == expected.encode("utf-8")
+    # A lone surrogate (a "\ud800" escape in the input) cannot be UTF-8: escaped.
+    line = _processor._dump({"id": "a\ud800b"})
+    assert line == b'{"id":"a\\ud800b"}\n'
+    assert json.loads(line) == {"id": "a\ud800b"}
 
 
 def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
