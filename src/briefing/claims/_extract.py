@@ -119,13 +119,27 @@ class ClaimOptions:
             raise ConfigError(f"max_claims must be >= 0, got {self.max_claims}")
 
 
-@dataclass(slots=True)
 class _Unit:
-    start: int
-    end: int
-    sentence: int
-    paragraph: int
-    quotes: list[tuple[int, int, bool]]
+    """A sentence, or sentences joined by a quotation, with the quotations in it.
+
+    A plain class, not a dataclass, for the reason given at ``_rules.Frame``.
+    """
+
+    __slots__ = ("end", "paragraph", "quotes", "sentence", "start")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        sentence: int,
+        paragraph: int,
+        quotes: list[tuple[int, int, bool]],
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.sentence = sentence
+        self.paragraph = paragraph
+        self.quotes = quotes
 
 
 def _units(

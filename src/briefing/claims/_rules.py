@@ -20,9 +20,9 @@ claims and resolves the speakers.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Set
-from dataclasses import dataclass
 from typing import Final
 
 from briefing.claims._lexicon import (
@@ -230,20 +230,34 @@ _SUBORDINATORS: Final = words(
 )
 
 
-@dataclass(frozen=True, slots=True)
 class Frame:
     """Where one claim's parts are in the text (absolute offsets).
 
     ``content`` holds one span, or several for a split quotation; ``direct`` marks
     content that is entirely quoted (spans then exclude the quotation marks).
+
+    Frames are never changed once built. A plain class, not a dataclass: the compiled
+    build makes this ``__init__`` native code, where a dataclass's generated one
+    stays interpreted (several times the cost, for an object made per claim).
     """
 
-    cue: str
-    cue_start: int
-    subject: tuple[int, int] | None
-    content: tuple[tuple[int, int], ...]
-    kind: str
-    statement: bool = False
+    __slots__ = ("content", "cue", "cue_start", "kind", "statement", "subject")
+
+    def __init__(
+        self,
+        cue: str,
+        cue_start: int,
+        subject: tuple[int, int] | None,
+        content: tuple[tuple[int, int], ...],
+        kind: str,
+        statement: bool = False,
+    ) -> None:
+        self.cue = cue
+        self.cue_start = cue_start
+        self.subject = subject
+        self.content = content
+        self.kind = kind
+        self.statement = statement
 
 
 class _Tok:
@@ -442,7 +456,10 @@ def _skip_adverbials(masked: str, pos: int) -> int:
 
 
 def _content_ok(masked: str, start: int, end: int, verb: str, had_that: bool) -> bool:
-    words = [w for w in _WORD_OR_QUOTE.findall(masked[start:end])]
+    # The tests below read at most three words, but for the last, which reads them
+    # all: the rest are found only if it is reached (content runs to the unit's end).
+    found = _WORD_OR_QUOTE.finditer(masked, start, end)
+    words = [m.group() for m in itertools.islice(found, 3)]
     if not words:
         return False
     if words[0][0] == MASK:
@@ -464,8 +481,10 @@ def _content_ok(masked: str, start: int, end: int, verb: str, had_that: bool) ->
         return True  # a pronoun subject starts a clause: "told colleagues he heard"
     # Other verbs with a bare complement must introduce a clause, not a noun
     # phrase ("warned the plan would fail", not "warned the public").
+    rest = (m.group() for m in found)
     return any(
-        w.lower() in CLAUSE_MARKERS or (i > 0 and w.endswith("ed")) for i, w in enumerate(words)
+        w.lower() in CLAUSE_MARKERS or (i > 0 and w.endswith("ed"))
+        for i, w in enumerate(itertools.chain(words, rest))
     )
 
 

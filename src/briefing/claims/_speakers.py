@@ -100,15 +100,22 @@ _NOT_ROLE: Final = DETERMINERS | words(
 )
 
 
-@dataclass(frozen=True, slots=True)
 class Mention:
-    """One naming of a person or institution in the article."""
+    """One naming of a person or institution in the article.
 
-    start: int
-    name: str
-    kind: str  # "person", "org" or "group"
-    gender: str = ""  # "m", "f" or "" when unknown
-    roles: tuple[str, ...] = ()
+    Never changed once built; a plain class for the reason given at ``Frame``.
+    """
+
+    __slots__ = ("gender", "kind", "name", "roles", "start")
+
+    def __init__(
+        self, start: int, name: str, kind: str, gender: str = "", roles: tuple[str, ...] = ()
+    ) -> None:
+        self.start = start
+        self.name = name
+        self.kind = kind  # "person", "org" or "group"
+        self.gender = gender  # "m", "f" or "" when unknown
+        self.roles = roles
 
 
 def _gender_of(first: str, titles: Sequence[str], roles: tuple[str, ...]) -> str:
@@ -487,14 +494,19 @@ def _head(phrase: str) -> str:
     return words[-1] if words else ""
 
 
-@dataclass(frozen=True, slots=True)
 class Speaker:
-    """A resolved speaker as remembered for later pronouns."""
+    """A resolved speaker as remembered for later pronouns.
 
-    start: int
-    name: str
-    kind: str
-    gender: str = ""
+    Never changed once built; a plain class for the reason given at ``Frame``.
+    """
+
+    __slots__ = ("gender", "kind", "name", "start")
+
+    def __init__(self, start: int, name: str, kind: str, gender: str = "") -> None:
+        self.start = start
+        self.name = name
+        self.kind = kind
+        self.gender = gender
 
 
 def resolve_speaker(
