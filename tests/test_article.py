@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import briefing
 from briefing import Article, ConfigError, InputError, ReadOptions, parse_article, read_article
-from briefing._decode import normalise_text
+from briefing._decode import _C1_OR_CONTROL, _control_count, normalise_text
 from briefing._furniture import isolate_story
 from briefing.article import DEFAULT_MAX_BYTES, looks_like_html
 from conftest import data_path, shared_data, subprocess_env
@@ -107,6 +107,18 @@ def test_control_characters_mean_binary(tmp_path: Path) -> None:
     path.write_bytes(b"abc\x01\x02\x03def\x04\x05" * 50)
     with pytest.raises(InputError, match="looks like a binary file"):
         read_article(path)
+
+
+def test_control_count_is_the_patterns() -> None:
+    # looks_binary_text counts controls in the UTF-8 bytes; every code point, lone
+    # surrogates included, must count as the pattern counts it.
+    everything = "".join(map(chr, range(0x110000)))
+    assert _control_count(everything) == len(_C1_OR_CONTROL.findall(everything))
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FF) | st.sampled_from("\x85\x9f\xc2")))
+def test_control_count_matches_the_pattern_on_any_text(text: str) -> None:
+    assert _control_count(text) == len(_C1_OR_CONTROL.findall(text))
 
 
 def test_undecodable_bytes(tmp_path: Path) -> None:
