@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from briefing.summarize import DEFAULT_ABSTRACTIVE_MODEL, download_model
@@ -18,9 +19,10 @@ def register(subparsers: Any) -> None:
         help="fetch a summarization model into the local cache for offline use",
         description=(
             "Fetch a seq2seq checkpoint from the Hugging Face hub into the local cache "
-            "(safetensors weights, config and tokenizer files only), so that "
-            "`briefing summarize --model MODEL` works offline afterwards. Prints the "
-            "local path."
+            "(weights, config and tokenizer files only), so that "
+            "`briefing summarize --model MODEL` works offline afterwards. A checkpoint "
+            "published only as pickle (pytorch_model.bin) is converted to safetensors "
+            "in the cache, read with torch's weights_only guard. Prints the local path."
         ),
     )
     parser.add_argument(
@@ -32,7 +34,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--allow-pickle",
         action="store_true",
-        help="also fetch pickle weights (pytorch_model.bin) for models without safetensors",
+        help="keep pickle-only weights (pytorch_model.bin) as they are instead of "
+        "converting them to safetensors (loading them then needs --allow-pickle too)",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress bars")
     parser.add_argument(
@@ -50,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
 
     Raises:
         ModelNotAvailableError: no network, or no such model on the hub.
-        ModelError: the model has no safetensors weights and --allow-pickle is not given.
+        ModelError: the model has no usable weights, or its pickle cannot be converted.
         ConfigError: the name is not a hub id.
     """
     path = download_model(
@@ -58,6 +61,11 @@ def run(args: argparse.Namespace) -> int:
         allow_pickle=args.allow_pickle,
         progress=not args.quiet,
         timeout_s=args.timeout,
+        notice=None if args.quiet else _notice,
     )
     print(path)
     return 0
+
+
+def _notice(message: str) -> None:
+    print(f"briefing: {message}", file=sys.stderr)

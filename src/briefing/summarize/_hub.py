@@ -1,17 +1,33 @@
-"""Finding checkpoints in the local Hugging Face cache, and fetching them.
+"""Finding checkpoints in the local Hugging Face cache, and fetching them safely.
 
 Loading a summarizer never touches the network: a hub id must already be in the
 local cache (``briefing download MODEL`` puts it there), so ``briefing summarize``
 answers in seconds on a machine without a network instead of waiting ~50 s for the
 hub client's retries. Only :func:`download_model` goes online, with short timeouts.
+
+Many summarization checkpoints (the default ``sshleifer/distilbart-cnn-12-6``,
+``google/pegasus-xsum``, ``allenai/led-base-16384``) publish only pickle weights
+(``pytorch_model.bin``) on their main branch. :func:`download_model` fetches the
+pickle and converts it into ``model.safetensors`` in the cached snapshot, reading it
+with torch's restricted unpickler (``weights_only=True``), which builds tensors and
+plain containers only and refuses anything that could run code. The pickle is then
+deleted, so later loads see safetensors only. The hub's converter bot often has a
+safetensors copy in an open pull-request ref (``refs/pr/N``), but a pull request is
+anyone's unmerged upload: its weights are not the owner's, and checking who opened
+it needs the discussions API. Converting main's own weights locally gives exactly
+the tensors the owner published and needs nothing but the files themselves.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
+import pickle
+import shutil
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from briefing.errors import ConfigError, ModelError, ModelNotAvailableError
 
@@ -36,8 +52,15 @@ DOWNLOAD_PATTERNS = (
     "*.txt",
     "tokenizer*",
 )
+#: Pickle weights, fetched only to be converted (or kept, with ``allow_pickle``).
+PICKLE_PATTERNS = ("pytorch_model*.bin", "pytorch_model.bin.index.json")
+#: Never fetched: trainer checkpoints (``checkpoint-500/``) and other subfolders, which
+#: can double a download, and weights for other frameworks.
+IGNORE_PATTERNS = ("*/*", "*.h5", "*.msgpack", "*.ot", "*.onnx", "*.tflite")
 #: Seconds to wait for the hub before a download is declared impossible.
 DOWNLOAD_TIMEOUT_S = 10.0
+
+Weights = Literal["safetensors", "converted", "pickle"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,18 +79,22 @@ class CheckpointFiles:
 
 
 def hub_cache_dir() -> Path:
-    """The Hugging Face hub cache, read from the environment at call time.
+    """The Hugging Face hub cache, resolved from the environment at call time.
 
-    ``huggingface_hub`` reads ``HF_HUB_CACHE`` once, when it is imported; briefing
-    reads it on every call so a caller (or a test) can point it elsewhere.
+    The same rules as ``huggingface_hub.constants`` (``HF_HUB_CACHE``, then the
+    legacy ``HUGGINGFACE_HUB_CACHE``, then ``HF_HOME/hub``, then
+    ``XDG_CACHE_HOME/huggingface/hub``, with ``~`` and ``$VARS`` expanded), but read
+    on every call: the hub library reads them once, at import, and a caller (or a
+    test) may point them elsewhere later.
     """
-    if os.environ.get("HF_HUB_CACHE"):
-        return Path(os.environ["HF_HUB_CACHE"])
-    if os.environ.get("HF_HOME"):
-        return Path(os.environ["HF_HOME"]) / "hub"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".cache"
-    return base / "huggingface" / "hub"
+
+    def expand(value: str) -> str:
+        return os.path.expandvars(os.path.expanduser(value))
+
+    xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    home = expand(os.environ.get("HF_HOME") or os.path.join(xdg, "huggingface"))
+    legacy = os.environ.get("HUGGINGFACE_HUB_CACHE") or os.path.join(home, "hub")
+    return Path(expand(os.environ.get("HF_HUB_CACHE") or legacy))
 
 
 def _looks_like_hub_id(name: str) -> bool:
@@ -77,17 +104,16 @@ def _looks_like_hub_id(name: str) -> bool:
 
 def _snapshot_dir(repo_id: str, cache_dir: Path) -> Path | None:
     """The cached snapshot of ``repo_id`` at ``main``, found without any network call."""
-    repo = cache_dir / ("models--" + repo_id.replace("/", "--"))
-    ref = repo / "refs" / "main"
-    snapshots = repo / "snapshots"
-    if ref.is_file():
-        candidate = snapshots / ref.read_text("utf-8").strip()
-        if candidate.is_dir():
-            return candidate
+    from huggingface_hub import try_to_load_from_cache
+
+    found = try_to_load_from_cache(repo_id, CONFIG_FILE, cache_dir=str(cache_dir))
+    if isinstance(found, str):
+        return Path(found).parent
+    snapshots = cache_dir / ("models--" + repo_id.replace("/", "--")) / "snapshots"
     if snapshots.is_dir():
-        # No ref (e.g. a snapshot fetched by commit): take the newest one.
-        found = sorted(snapshots.iterdir(), key=lambda path: path.stat().st_mtime, reverse=True)
-        for candidate in found:
+        # No ref for main (e.g. a snapshot fetched by commit): take the newest one.
+        ordered = sorted(snapshots.iterdir(), key=lambda path: path.stat().st_mtime, reverse=True)
+        for candidate in ordered:
             if (candidate / CONFIG_FILE).is_file():
                 return candidate
     return None
@@ -128,6 +154,75 @@ def find_checkpoint(name: str, *, cache_dir: Path | None = None) -> CheckpointFi
     return None if snapshot is None else _inspect(snapshot)
 
 
+def convert_pickle_checkpoint(directory: Path, name: str, *, progress: bool = False) -> None:
+    """Replace a directory's pickle weights by safetensors, unpickling under ``weights_only``.
+
+    The weights are read by transformers with ``weights_only=True`` (torch's
+    restricted unpickler: tensors and plain containers only) and written back with
+    ``save_pretrained``, which also resolves tied weights. Only the weight files are
+    replaced; the config, tokenizer and generation config stay as published. The
+    pickle files (and, in a hub cache, the blobs they link to) are removed.
+
+    Raises:
+        ModelError: the pickle holds more than tensors, or the weights do not load.
+    """
+    from transformers import AutoModelForSeq2SeqLM
+    from transformers.utils import logging as transformers_logging
+
+    bar_was_on = transformers_logging.is_progress_bar_enabled()
+    if not progress:
+        transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    try:
+        model = AutoModelForSeq2SeqLM.from_pretrained(
+            str(directory),
+            local_files_only=True,
+            trust_remote_code=False,
+            use_safetensors=False,
+            weights_only=True,
+            dtype="auto",
+        )
+    except pickle.UnpicklingError as exc:
+        raise ModelError(
+            f"model {name}: its pytorch_model.bin holds more than tensors, so it was not "
+            "converted (briefing unpickles weights only with torch's weights_only guard)"
+        ) from exc
+    except (OSError, ValueError, KeyError, RuntimeError, TypeError) as exc:
+        raise ModelError(
+            f"model {name}: cannot convert its pickle weights to safetensors ({_first_line(exc)})"
+        ) from exc
+    finally:
+        if bar_was_on and not progress:
+            transformers_logging.enable_progress_bar()  # type: ignore[no-untyped-call]
+    with tempfile.TemporaryDirectory(dir=directory.parent, prefix=".briefing-convert-") as tmp:
+        model.save_pretrained(tmp)
+        for written in Path(tmp).iterdir():
+            if written.name.endswith((".safetensors", ".safetensors.index.json")):
+                shutil.move(str(written), str(directory / written.name))
+    for pickled in [*directory.glob("pytorch_model*.bin"), *directory.glob("pytorch_model*.json")]:
+        target = pickled.resolve() if pickled.is_symlink() else None
+        pickled.unlink()
+        if target is not None and target.is_file() and target.parent.name == "blobs":
+            target.unlink()
+
+
+def _progress_bars(enabled: bool) -> Callable[[], None]:
+    """Turn the hub client's progress bars off if asked; returns the undo step.
+
+    ``disable_progress_bars`` is a plain function on huggingface_hub 1.x and a
+    context manager too on later versions; calling it and undoing by hand works on both.
+    """
+    from huggingface_hub.utils.tqdm import (
+        are_progress_bars_disabled,
+        disable_progress_bars,
+        enable_progress_bars,
+    )
+
+    if enabled or are_progress_bars_disabled():
+        return lambda: None
+    disable_progress_bars()
+    return enable_progress_bars
+
+
 def download_model(
     repo_id: str,
     *,
@@ -135,19 +230,25 @@ def download_model(
     progress: bool = True,
     cache_dir: Path | None = None,
     timeout_s: float = DOWNLOAD_TIMEOUT_S,
+    notice: Callable[[str], None] | None = None,
 ) -> Path:
     """Fetch a checkpoint into the local cache for later offline use.
 
-    Only safetensors weights, the config, generation config and tokenizer files are
-    fetched (pickle weights too when ``allow_pickle``).
+    Only the weights, config, generation config and tokenizer files at the top of
+    the repository are fetched (no trainer ``checkpoint-*/`` folders). A checkpoint
+    with only pickle weights is converted to safetensors in the cache under
+    ``weights_only`` (see the module docstring), unless ``allow_pickle`` keeps the
+    pickle as it is.
 
     Args:
         repo_id: a hub id such as ``"sshleifer/distilbart-cnn-12-6"``.
-        allow_pickle: also fetch ``pytorch_model.bin`` (for checkpoints without
-            safetensors weights).
+        allow_pickle: keep pickle-only weights as ``pytorch_model.bin`` instead of
+            converting them (loading them then needs ``allow_pickle`` too).
         progress: show the hub client's progress bars.
         cache_dir: the hub cache (default: :func:`hub_cache_dir`).
         timeout_s: seconds to wait for the hub before giving up.
+        notice: called with a one-line note when the weights were converted or kept
+            as pickle.
 
     Returns:
         The local snapshot directory.
@@ -155,40 +256,84 @@ def download_model(
     Raises:
         ConfigError: ``repo_id`` is not a hub id.
         ModelNotAvailableError: the hub cannot be reached or has no such model.
-        ModelError: the checkpoint has no safetensors weights and pickle is not allowed.
+        ModelError: the checkpoint has no usable weights, or they cannot be converted.
     """
     if not _looks_like_hub_id(repo_id) or Path(repo_id).expanduser().is_dir():
         raise ConfigError(f"model {repo_id!r}: not a Hugging Face hub id (expected owner/name)")
     import huggingface_hub
+    from huggingface_hub import constants as hub_constants
     from huggingface_hub import errors as hub_errors
 
+    if hub_constants.HF_HUB_OFFLINE:
+        raise ModelNotAvailableError(
+            f"model {repo_id}: cannot download while HF_HUB_OFFLINE is set; unset it "
+            "(or copy the model into the cache) and try again"
+        )
     target = cache_dir or hub_cache_dir()
-    patterns = list(DOWNLOAD_PATTERNS) + (["pytorch_model*.bin*"] if allow_pickle else [])
+    undo = _progress_bars(progress)
     try:
         # One cheap metadata call first: with no network it fails at once instead
         # of each file download retrying on its own.
         info = huggingface_hub.model_info(repo_id, timeout=timeout_s, files_metadata=False)
         names = {sibling.rfilename for sibling in info.siblings or []}
-        if not names & set(SAFE_WEIGHT_FILES) and not allow_pickle:
+        safe = bool(names & set(SAFE_WEIGHT_FILES))
+        pickled = bool(names & set(PICKLE_WEIGHT_FILES))
+        if not safe and not pickled:
             raise ModelError(
-                f"model {repo_id}: has no safetensors weights, only pickle files that can run "
-                "code when loaded; pass --allow-pickle (allow_pickle=True) if you trust it"
+                f"model {repo_id}: no model.safetensors or pytorch_model.bin at the top of "
+                "the repository; briefing needs a transformers seq2seq checkpoint"
             )
-        from huggingface_hub.utils.tqdm import disable_progress_bars
-
-        quiet = disable_progress_bars() if not progress else contextlib.nullcontext()
-        with quiet:
-            path = huggingface_hub.snapshot_download(
-                repo_id, allow_patterns=patterns, cache_dir=str(target), etag_timeout=timeout_s
+        patterns = list(DOWNLOAD_PATTERNS) + ([] if safe else list(PICKLE_PATTERNS))
+        path = Path(
+            huggingface_hub.snapshot_download(
+                repo_id,
+                allow_patterns=patterns,
+                ignore_patterns=list(IGNORE_PATTERNS),
+                cache_dir=str(target),
+                etag_timeout=timeout_s,
             )
+        )
     except ModelError:
         raise
+    except hub_errors.GatedRepoError as exc:
+        raise ModelNotAvailableError(
+            f"model {repo_id}: gated on the Hugging Face hub; accept its terms on the "
+            "hub and log in (`hf auth login`) first"
+        ) from exc
     except (hub_errors.RepositoryNotFoundError, hub_errors.RevisionNotFoundError) as exc:
         raise ModelNotAvailableError(f"model {repo_id}: not found on the Hugging Face hub") from exc
-    except Exception as exc:  # network errors come from several libraries (httpx, OSError)
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    except hub_errors.OfflineModeIsEnabled as exc:
+        raise ModelNotAvailableError(
+            f"model {repo_id}: cannot download while HF_HUB_OFFLINE is set; unset it"
+        ) from exc
+    except OSError as exc:
+        reason = _first_line(exc)
+        hint = "free some disk space" if "space" in reason.lower() else "check the network"
         raise ModelNotAvailableError(
             f"model {repo_id}: cannot download from the Hugging Face hub "
-            f"({type(exc).__name__}: {reason[:160]}); check the network and try again"
+            f"({type(exc).__name__}: {reason[:160]}); {hint} and try again"
         ) from exc
-    return Path(path)
+    except Exception as exc:  # network errors come from several libraries (httpx, hub)
+        raise ModelNotAvailableError(
+            f"model {repo_id}: cannot download from the Hugging Face hub "
+            f"({type(exc).__name__}: {_first_line(exc)[:160]}); check the network and try again"
+        ) from exc
+    finally:
+        undo()
+    if not safe:
+        if allow_pickle:
+            if notice is not None:
+                notice(f"model {repo_id}: kept its pickle weights (pytorch_model.bin) as asked")
+        else:
+            convert_pickle_checkpoint(path, repo_id, progress=progress)
+            if notice is not None:
+                notice(
+                    f"model {repo_id}: had only pickle weights; converted them to "
+                    "model.safetensors in the cache (read with weights_only=True)"
+                )
+    return path
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return (text.splitlines()[0] if text else type(exc).__name__)[:200]
