@@ -11,6 +11,8 @@ briefing eval --data eval/stories/heldout.jsonl \
   --output eval/reports/stories-heldout --title 'briefing on the held-out stories' --quiet
 briefing eval --data eval/stories/heldout-2.jsonl \
   --output eval/reports/stories-heldout-2 --title 'briefing on the blind held-out stories (set 2)' --quiet
+briefing eval --data eval/stories/heldout-3.jsonl \
+  --output eval/reports/stories-heldout-3 --title 'briefing on the blind held-out stories (set 3), scored once before any tuning' --quiet
 briefing eval --data ../shared/data/polnear --format polnear --baselines '' \
   --output eval/reports/polnear-dev --title 'briefing claims on PolNeAR dev (84 articles)' --quiet
 # The original highlights as the one reference, as published CNN/DM figures are.
