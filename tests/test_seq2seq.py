@@ -222,3 +222,38 @@ def test_decoder_only_checkpoint_is_a_model_error(tmp_path: Path) -> None:
     model.save_pretrained(tmp_path / "gpt2")
     with pytest.raises(ModelError):
         load_summarizer(str(tmp_path / "gpt2"))
+
+
+def test_new_tokens_are_capped_to_the_decoder_positions(
+    tiny_checkpoint: Callable[..., Path],
+) -> None:
+    # The tiny BART has 128 positions; its preset asks for more new tokens than
+    # that, which used to end in an IndexError inside generate.
+    path = str(tiny_checkpoint("bart"))
+    summarizer = load_summarizer(
+        path, SummarizeOptions(num_beams=1, min_new_tokens=0, max_new_tokens=500, progress=False)
+    )
+    calls = _capture_generate(summarizer)
+    summary = summarizer.summarize(_article(3))
+    assert calls[0]["max_new_tokens"] == 126
+    assert summary.input_tokens > 0
+
+
+def test_a_pickle_holding_more_than_tensors_is_a_model_error(
+    tiny_checkpoint: Callable[..., Path], tmp_path: Path
+) -> None:
+    import pickle
+    import shutil
+
+    source = Path(tiny_checkpoint("bart", pickle=True))
+    target = tmp_path / "malicious"
+    shutil.copytree(source, target)
+
+    class Payload:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (print, ("this must never run",))
+
+    (target / "pytorch_model.bin").write_bytes(pickle.dumps({"weight": Payload()}))
+    options = SummarizeOptions(allow_pickle=True, num_beams=1, max_new_tokens=4, progress=False)
+    with pytest.raises(ModelError, match="cannot load"):
+        load_summarizer(str(target), options)

@@ -15,6 +15,7 @@ transformers 5 no longer has, and fixes what that pipeline did badly:
 
 from __future__ import annotations
 
+import pickle
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -221,9 +222,35 @@ class Seq2SeqBackend:
             raise ModelError(
                 f"model {self.name}: not an encoder-decoder checkpoint ({_first_line(exc)})"
             ) from exc
-        except (OSError, KeyError, RuntimeError, TypeError) as exc:
+        except (OSError, KeyError, RuntimeError, TypeError, pickle.UnpicklingError) as exc:
+            # UnpicklingError: a pickle checkpoint (--allow-pickle) holding more than
+            # tensors, refused by torch's restricted loader.
             raise ModelError(f"model {self.name}: cannot load ({_first_line(exc)})") from exc
         return model
+
+    def _decoder_limit(self) -> int | None:
+        """How many positions the decoder's learned position table has, if any
+        (T5-style relative positions have no such limit)."""
+        config = self.model.config
+        for attribute in ("max_decoder_position_embeddings", "max_position_embeddings"):
+            value = getattr(config, attribute, None)
+            if isinstance(value, int) and value > 0:
+                return value
+        return None
+
+    def _generate_settings(self) -> dict[str, Any]:
+        """The preset's settings, with the new tokens capped to what the decoder's
+        position table holds (less the start and end tokens): a small checkpoint
+        would otherwise fail inside ``generate`` with an IndexError."""
+        settings = self.preset.generate_kwargs()
+        limit = self._decoder_limit()
+        if limit is not None and isinstance(settings.get("max_new_tokens"), int):
+            room = max(1, limit - 2)
+            if settings["max_new_tokens"] > room:
+                settings["max_new_tokens"] = room
+                if isinstance(settings.get("min_new_tokens"), int):
+                    settings["min_new_tokens"] = min(settings["min_new_tokens"], room)
+        return settings
 
     def _input_limit(self) -> int:
         config = self.model.config
@@ -371,7 +398,7 @@ class Seq2SeqBackend:
         pad_id = self.tokenizer.pad_token_id
         if pad_id is None:
             pad_id = self.tokenizer.eos_token_id or 0
-        settings = self.preset.generate_kwargs()
+        settings = self._generate_settings()
         is_led = getattr(self.model.config, "model_type", "") == "led"
         for batch in self._batches(jobs):
             longest = max(len(job.ids) for job in batch)
@@ -397,7 +424,7 @@ class Seq2SeqBackend:
                         **settings,
                         **extra,
                     )
-            except RuntimeError as exc:
+            except (RuntimeError, IndexError) as exc:
                 raise ModelError(
                     f"model {self.name}: generation failed on a batch of {len(batch)} "
                     f"x {longest} tokens ({_first_line(exc)}); try a smaller --batch-tokens"
