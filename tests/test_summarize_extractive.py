@@ -170,3 +170,78 @@ def test_extractive_beats_lead3_and_holds_its_pinned_rouge(
         assert scores["extractive"][metric] > scores["lead-3"][metric], (dataset, metric, scores)
     for metric, minimum in pinned["extractive"].items():
         assert scores["extractive"][metric] >= minimum - gate["margin"], (dataset, metric, scores)
+
+
+def _reference_mmr(article: Article, sentences: int, max_words: int | None) -> tuple[int, ...]:
+    """The selection as first written: every round rescores every candidate against
+    every pick (cubic in ``sentences``); the fast path must choose exactly the same."""
+    import math
+    from collections import Counter
+
+    from briefing.summarize import _extractive as ex
+
+    weights = ex.DEFAULT_WEIGHTS
+    all_sentences = article.sentences
+    candidates = [
+        s
+        for s in all_sentences
+        if not ex.looks_like_furniture(
+            s.text, min_words=weights.min_words, max_words=weights.max_words
+        )
+    ]
+    term_lists = [ex._terms(ex._words(s.text)) for s in all_sentences]
+    df: Counter[str] = Counter()
+    for terms in term_lists:
+        df.update(set(terms))
+    idf = {t: math.log((1 + len(all_sentences)) / (1 + c)) + 1.0 for t, c in df.items()}
+    vectors = [{t: c * idf[t] for t, c in Counter(terms).items()} for terms in term_lists]
+    centroid: Counter[str] = Counter()
+    for vector in vectors:
+        centroid.update(vector)
+    relevance = {}
+    for rank, s in enumerate(candidates):
+        vector = vectors[s.index]
+        rest = {t: w - vector.get(t, 0.0) for t, w in centroid.items()}
+        centrality = ex._cosine(vector, rest) if vector else 0.0
+        relevance[s.index] = 1.0 / (1.0 + rank) + weights.centrality * centrality
+    picked: list[int] = []
+    used = 0
+    remaining = list(candidates)
+    while remaining and len(picked) < sentences:
+        best, best_score = None, -math.inf
+        for s in remaining:
+            overlap = max((ex._cosine(vectors[s.index], vectors[p]) for p in picked), default=0.0)
+            if overlap >= weights.duplicate:
+                continue
+            score = relevance[s.index] - weights.redundancy * overlap
+            if score > best_score:
+                best, best_score = s, score
+        if best is None:
+            break
+        remaining.remove(best)
+        n = len(ex._words(best.text))
+        if max_words is not None and picked and used + n > max_words:
+            continue
+        picked.append(best.index)
+        used += n
+    return tuple(sorted(picked))
+
+
+@pytest.mark.parametrize(("sentences", "max_words"), [(3, None), (8, 60), (10**5, None)])
+def test_fast_selection_matches_rescoring_every_candidate(
+    sentences: int, max_words: int | None
+) -> None:
+    # Repeats and near-repeats exercise the restatement rule and the redundancy
+    # penalty; 10**5 sentences selects everything the rule lets through.
+    text = (
+        STORY
+        + STORY.replace("Monday", "Tuesday")
+        + " ".join(
+            f"Officials in district {i} said the river rose {i} metres after rain on Monday."
+            for i in range(30)
+        )
+    )
+    article = Article(text)
+    expected = _reference_mmr(article, sentences, max_words)
+    got = extractive_summary(article, sentences, max_words=max_words).source_sentences
+    assert got == expected
