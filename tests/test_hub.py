@@ -8,6 +8,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from briefing.summarize import DEFAULT_ABSTRACTIVE_MODEL, find_checkpoint
 from briefing.summarize._hub import hub_cache_dir
 from fake_hub import FakeHub, FakeRepo, files_of
@@ -73,3 +75,26 @@ def test_cache_dir_follows_the_hub_rules(monkeypatch: object) -> None:
     assert hub_cache_dir() == Path("/tmp/legacy-cache")
     monkeypatch.setenv("HF_HUB_CACHE", "~/new-cache")
     assert hub_cache_dir() == Path.home() / "new-cache"
+
+
+def test_a_pickle_holding_more_than_tensors_is_never_converted(
+    tiny_checkpoint: Callable[..., Path], tmp_path: Path
+) -> None:
+    import pickle
+    import shutil
+
+    from briefing.errors import ModelError
+    from briefing.summarize._hub import convert_pickle_checkpoint
+
+    target = tmp_path / "malicious"
+    shutil.copytree(tiny_checkpoint("bart", pickle=True), target)
+
+    class Payload:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (print, ("this must never run",))
+
+    (target / "pytorch_model.bin").write_bytes(pickle.dumps({"weight": Payload()}))
+    with pytest.raises(ModelError, match=r"holds more than tensors|cannot convert"):
+        convert_pickle_checkpoint(target, "owner/malicious")
+    assert not (target / "model.safetensors").exists()
+    assert (target / "pytorch_model.bin").exists()
